@@ -15,7 +15,8 @@ struct lk_buf;
  * Phone number s to E.164 appended to out: North American numbers in
  * every common format ("(555) 123-4567", "555.123.4567", "1-555-123-4567",
  * "+1 555 123 4567", "5551234567") become "+15551234567" when the area
- * code and exchange are valid (each starts 2-9); international numbers
+ * code is valid (starts 2-9; the exchange is not checked, so the
+ * 555-123-4567 of examples reads); international numbers
  * written with "+", "00" or "011" become "+" and their 8-15 digits.  An
  * extension ("x12", "ext. 12", "ext 12", "#12", ",12") is kept:
  * "+15551234567;ext=12".  Returns 1 when s is a usable number, 0 when it
