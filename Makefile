@@ -29,11 +29,11 @@ override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror \
 	-DLK_SHAREDIR='"$(SHAREDIR)"' $(PKG_CFLAGS)
 LDLIBS = -lcsv $(PKG_LIBS)
 
-PROGS = lead-add lead-status
+PROGS = lead-add
 LIBSRC = $(wildcard lib/*.c)
 LIBOBJ = $(LIBSRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/embed.o
 UNITS = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
-EMBED = share/schema.sql share/statuses.tsv share/followup-kinds.tsv \
+EMBED = share/schema.sql share/statuses.tsv share/followup-kinds.tsv share/cadence.tsv \
 	share/headers.tsv share/example-leads.csv
 
 all: $(PROGS:%=$(BIN)/%)

@@ -1,0 +1,111 @@
+/*
+ * db: the storage layer, and the only place leadkit speaks SQL.  One
+ * SQLite database holds everything; every command's writes are one
+ * transaction and one batch (who, when, which program and arguments),
+ * and every row it writes names that batch.  Functions return 0 or a
+ * sysexits(3) code after printing one line saying what went wrong.
+ */
+#ifndef LK_DB_H
+#define LK_DB_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "clock.h"
+
+struct lk_db;
+struct lk_lead;
+struct lk_out;
+struct lk_catalog;
+struct lk_kinds;
+struct lk_buf;
+
+/* The schema version this build writes; older databases are migrated. */
+#define LK_SCHEMA_VERSION 1
+
+/*
+ * The database path: path if not NULL, else $LEAD_DB, else
+ * $XDG_DATA_HOME/leadkit/leads.db, else ~/.local/share/leadkit/leads.db.
+ * The caller frees it.
+ */
+char	*lk_db_path(const char *path);
+
+/*
+ * Open the database at lk_db_path(path), creating it (mode 0600, its
+ * directory 0700) with the schema, the status catalog, follow-up kinds
+ * and cadence from share/ when it does not exist, and migrating an
+ * older one.  WAL, a busy timeout ($LEAD_BUSY_TIMEOUT ms, default
+ * 10000), foreign keys on.  Returns 0 with *dbp set, or a sysexits code.
+ */
+int	 lk_db_open(struct lk_db **dbp, const char *path);
+void	 lk_db_close(struct lk_db *);
+
+/* The acting Unix login. */
+const char *lk_db_actor(const struct lk_db *);
+
+/*
+ * Start the command's write transaction (BEGIN IMMEDIATE, so it waits
+ * for another writer instead of failing) and its batch: program and
+ * its arguments as given.
+ */
+int	 lk_db_begin(struct lk_db *, const char *program, int argc,
+	    char *const argv[]);
+/* The batch id of the transaction under way. */
+int64_t	 lk_db_batch(const struct lk_db *);
+/* Commit; a transaction that changed nothing leaves no batch behind. */
+int	 lk_db_commit(struct lk_db *);
+/* Roll back whatever the transaction did (safe to call twice). */
+void	 lk_db_rollback(struct lk_db *);
+
+/* --- leads -------------------------------------------------------- */
+
+/*
+ * Is this lead already stored: the same source and external id, or
+ * (added by an earlier batch) the same content?  Returns 0 with *id set
+ * to it or 0, or a sysexits code.
+ */
+int	 lk_db_lead_find(struct lk_db *, const struct lk_lead *, int64_t *id);
+/* Store a new lead (status initial, received now if it has no time). */
+int	 lk_db_lead_add(struct lk_db *, const struct lk_lead *, int64_t *id);
+
+/*
+ * A bulk load into an empty table builds the lookup indexes once at the
+ * end instead of keeping them current row by row (two to three times
+ * faster); lk_db_bulk_end rebuilds them, inside the same transaction.
+ */
+int	 lk_db_bulk_begin(struct lk_db *);
+int	 lk_db_bulk_end(struct lk_db *);
+
+/*
+ * Leads of this batch, from id first on, whose received time was read
+ * from an ambiguous date (received_raw kept), read again: fix(raw, &t,
+ * arg) gives the time, or nonzero to leave the lead as it is.
+ */
+int	 lk_db_redate(struct lk_db *, int64_t first,
+	    int (*fix)(const char *raw, time_t *t, void *arg), void *arg);
+
+/* Does lead id exist? 0 with *exists set, or a sysexits code. */
+int	 lk_db_lead_exists(struct lk_db *, int64_t id, int *exists);
+
+/* Show leads, one record each, every field. */
+int	 lk_db_lead_show(struct lk_db *, const int64_t *ids, size_t n,
+	    struct lk_out *);
+
+#endif
+
+/* --- the catalog ---------------------------------------------------- */
+
+/* The status catalog as stored, in catalog order. */
+int	 lk_db_catalog(struct lk_db *, struct lk_catalog *);
+/* The follow-up kinds. */
+int	 lk_db_kinds(struct lk_db *, struct lk_kinds *);
+/*
+ * Replace the catalog by c (as lk_catalog_parse read it from file): a
+ * status with an id keeps it (so it can be renamed), one without is
+ * matched by name or added; a stored status c leaves out is removed,
+ * unless a lead or its history uses it (refused, naming it).  Each
+ * change is recorded in catalog_changes.  *changed counts them.
+ */
+int	 lk_db_catalog_load(struct lk_db *, const struct lk_catalog *c,
+	    const char *file, size_t *changed);

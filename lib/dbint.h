@@ -1,0 +1,60 @@
+/*
+ * dbint: what the storage layer's files share and nothing else sees:
+ * the connection, its prepared statements, and their helpers.
+ */
+#ifndef LK_DBINT_H
+#define LK_DBINT_H
+
+#include <sqlite3.h>
+
+#include "db.h"
+
+struct lk_db {
+	sqlite3	*h;			/* the connection */
+	char	*path;
+	char	*actor;			/* Unix login */
+	int64_t	 batch;			/* batch under way, 0 outside one */
+	int64_t	 changes0;		/* total changes when it began */
+	int	 in_tx;
+	int	 bulk;			/* lookup indexes dropped */
+	struct lk_buf *bulk_sql;	/* their CREATE statements */
+	size_t	 nbulk;
+	struct {
+		const char *sql;	/* the literal it was prepared from */
+		sqlite3_stmt *stmt;
+	} cache[64];			/* prepared by lk_dbi_stmt */
+	size_t	 ncache;
+};
+
+/*
+ * The statement for sql, a string literal: prepared once, kept, and
+ * reset and unbound each time it is handed out again (the literal's
+ * address is the key).  NULL after a message on failure.
+ */
+sqlite3_stmt *lk_dbi_stmt(struct lk_db *, const char *sql);
+/* A statement the caller finalizes; NULL after a message on failure. */
+sqlite3_stmt *lk_dbi_prepare(struct lk_db *, const char *sql);
+/* Report the last error with what was being done; returns its code. */
+int	 lk_dbi_fail(struct lk_db *, const char *doing);
+/* sysexits code for an SQLite result code. */
+int	 lk_dbi_rc(int sqlite_rc);
+/* Run sql with no results: 0 or a sysexits code. */
+int	 lk_dbi_exec(struct lk_db *, const char *sql);
+
+/* Bind helpers: NULL or empty text binds NULL. */
+int	 lk_dbi_text(sqlite3_stmt *, int i, const char *s);
+int	 lk_dbi_time(sqlite3_stmt *, int i, time_t t);
+
+/*
+ * Step st to the end, each row a record of out; begin nonzero first
+ * announces the columns (the statement's names).  Columns named *_at
+ * are times, extra and contacts JSON, the rest as SQLite typed them.
+ */
+struct lk_out;
+int	 lk_dbi_emit(struct lk_db *, sqlite3_stmt *st, struct lk_out *out,
+	    int begin);
+
+/* Store the catalog, kinds and cadence read from share/ into a new db. */
+int	 lk_dbi_seed(struct lk_db *);
+
+#endif

@@ -1,0 +1,679 @@
+/*
+ * import: CSV dumps and single leads into the database.  The header is
+ * matched against the names real exports use (share/headers.tsv) and
+ * --map; each row becomes a lead or a clear one-line refusal; a date
+ * column's day-month order is read off the file itself.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "catalog.h"
+#include "db.h"
+#include "import.h"
+#include "msg.h"
+#include "norm.h"
+#include "out.h"
+#include "share.h"
+#include "xmem.h"
+
+#define IGNORE	(-2)		/* a column dropped on purpose */
+#define EXTRA	(-1)		/* a column kept as an extra */
+
+/* A header name and the field it fills. */
+struct alias {
+	char	*key;		/* folded header */
+	int	 field;		/* lk_field, EXTRA or IGNORE */
+	char	*label;		/* phone or e-mail label, or NULL */
+};
+
+struct aliases {
+	struct alias *a;
+	size_t	 n;
+};
+
+/* What one column of the file is. */
+struct column {
+	char	*name;		/* the header as written, trimmed */
+	int	 field;		/* lk_field, EXTRA or IGNORE */
+	const char *label;
+	int	 mapped;	/* by --map */
+};
+
+struct imp {
+	struct lk_db *db;
+	const struct lk_import *opt;
+	struct lk_import_counts *n;
+	const char *name;	/* the file, for messages */
+	FILE	*out;		/* for --show-map */
+	struct aliases names;	/* share/headers.tsv */
+	struct aliases map;	/* --map */
+	struct column *cols;
+	size_t	 ncols;
+	int	 have_header;
+	long	 header_line;
+	struct lk_arena arena;	/* one row's strings */
+	struct lk_lead lead;
+	enum lk_dorder order;	/* as decided so far */
+	long	 order_line;	/* the row that decided it */
+	long	 amb_line;	/* the first ambiguous date */
+	char	*amb_value;
+	const char *amb_col;
+	FILE	*rej;		/* --skip-bad file */
+	struct lk_buf line;	/* scratch */
+	struct timespec tick;	/* last progress line */
+	int	 progress;
+};
+
+static void	 csvfield(FILE *, const char *, size_t);
+
+static void
+alias_row(struct lk_tsv *t, void *arg)
+{
+	struct aliases *as = arg;
+	struct lk_buf key = LK_BUF_INIT;
+	const char *field, *label;
+	int	 f;
+
+	field = lk_tsv_col(t, "field");
+	label = lk_tsv_col(t, "label");
+	if (strcmp(field, "-") == 0)
+		f = IGNORE;
+	else if ((f = lk_field_lookup(field)) < 0) {
+		lk_tsv_bad(t, "field", field, "no such field");
+		return;
+	}
+	lk_key_fold(lk_tsv_col(t, "header"), &key);
+	as->a = lk_xreallocarray(as->a, as->n + 1, sizeof(*as->a));
+	as->a[as->n].key = lk_buf_take(&key);
+	as->a[as->n].field = f;
+	as->a[as->n].label = *label != '\0' ? lk_xstrdup(label) : NULL;
+	as->n++;
+}
+
+static const struct alias *
+alias_find(const struct aliases *as, const char *key)
+{
+	size_t	 i;
+
+	/* Few hundred names, read once per column: a scan will do. */
+	for (i = 0; i < as->n; i++)
+		if (strcmp(as->a[i].key, key) == 0)
+			return &as->a[i];
+	return NULL;
+}
+
+static void
+aliases_free(struct aliases *as)
+{
+	size_t	 i;
+
+	for (i = 0; i < as->n; i++) {
+		free(as->a[i].key);
+		free(as->a[i].label);
+	}
+	free(as->a);
+	memset(as, 0, sizeof(*as));
+}
+
+/* --map 'Header=field[:label],...': 0 or EX_USAGE after a message. */
+static int
+map_parse(const char *spec, struct aliases *as)
+{
+	struct lk_buf key = LK_BUF_INIT;
+	char	*copy, *item, *save, *eq, *field, *label;
+	int	 f, rc = 0;
+
+	copy = lk_xstrdup(spec);
+	for (item = strtok_r(copy, ",", &save); item != NULL && rc == 0;
+	    item = strtok_r(NULL, ",", &save)) {
+		if ((eq = strrchr(item, '=')) == NULL || eq == item) {
+			lk_err(EX_USAGE, "--map: not Header=field: %s", item);
+			rc = EX_USAGE;
+			break;
+		}
+		*eq = '\0';
+		field = eq + 1;
+		if ((label = strchr(field, ':')) != NULL)
+			*label++ = '\0';
+		if (strcmp(field, "-") == 0 || strcmp(field, "ignore") == 0)
+			f = IGNORE;
+		else if (strcmp(field, "extra") == 0)
+			f = EXTRA;
+		else if ((f = lk_field_lookup(field)) < 0) {
+			lk_err(EX_USAGE, "--map: %s: no such field "
+			    "(see lead-add --fields)", field);
+			rc = EX_USAGE;
+			break;
+		}
+		lk_buf_clear(&key);
+		lk_key_fold(item, &key);
+		as->a = lk_xreallocarray(as->a, as->n + 1, sizeof(*as->a));
+		as->a[as->n].key = lk_xstrdup(lk_buf_str(&key));
+		as->a[as->n].field = f;
+		as->a[as->n].label = label != NULL && *label != '\0' ?
+		    lk_xstrdup(label) : NULL;
+		as->n++;
+	}
+	lk_buf_free(&key);
+	free(copy);
+	return rc;
+}
+
+/* Does a column of this field name a customer: a name, company,
+ * e-mail, phone or street address? */
+static int
+customer_field(int f)
+{
+	return f == LK_F_NAME || f == LK_F_FIRST || f == LK_F_LAST ||
+	    f == LK_F_COMPANY || f == LK_F_EMAIL || f == LK_F_PHONE ||
+	    f == LK_F_STREET;
+}
+
+/* Check one cell: no NUL, valid UTF-8.  0, or an error recorded. */
+static int
+cell_ok(struct imp *i, const char *col, const char *s, size_t len)
+{
+	char	 why[160];
+	size_t	 bad;
+
+	if (memchr(s, '\0', len) != NULL) {
+		lk_lead_issue(&i->lead, 1, col, NULL, "a NUL byte in the "
+		    "field (UTF-16 without a BOM? try --encoding UTF-16LE)");
+		return -1;
+	}
+	if ((bad = lk_utf8_check(s, len)) != (size_t)-1) {
+		snprintf(why, sizeof(why), "invalid UTF-8 (byte 0x%02X at "
+		    "byte %zu); try --encoding windows-1252 or the file's "
+		    "encoding", (unsigned char)s[bad], bad + 1);
+		lk_lead_issue(&i->lead, 1, col, NULL, why);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+show_map(struct imp *i)
+{
+	static const char *const names[] = { "column", "header", "field",
+	    "label" };
+	struct lk_out *o;
+	struct lk_val v[4];
+	char	 num[24];
+	size_t	 j;
+
+	o = lk_out_new(i->out, LK_FMT_AUTO, 1);
+	lk_out_begin(o, names, 4);
+	for (j = 0; j < i->ncols; j++) {
+		snprintf(num, sizeof(num), "%zu", j + 1);
+		v[0] = (struct lk_val){ LK_V_INT, num };
+		v[1] = (struct lk_val){ LK_V_TEXT, i->cols[j].name };
+		v[2] = (struct lk_val){ LK_V_TEXT,
+		    i->cols[j].field == IGNORE ? "-" :
+		    i->cols[j].field == EXTRA ? "extra" :
+		    lk_fields[i->cols[j].field].name };
+		v[3] = (struct lk_val){ i->cols[j].label != NULL ? LK_V_TEXT :
+		    LK_V_NULL, i->cols[j].label };
+		lk_out_row(o, v);
+	}
+	lk_out_end(o);
+	lk_out_free(o);
+}
+
+/* The header row: map each column, or refuse a file that names no
+ * customer.  Returns 0 to go on. */
+static int
+header(struct imp *i, const struct lk_csv_rec *r)
+{
+	struct lk_buf key = LK_BUF_INIT, known = LK_BUF_INIT;
+	const struct alias *a;
+	struct column *c;
+	const char *s;
+	size_t	 j, k, len, nsame;
+	int	 customer = 0, rc = 0;
+
+	i->have_header = 1;
+	i->header_line = r->line;
+	i->ncols = r->n;
+	i->cols = lk_xcalloc(r->n, sizeof(*i->cols));
+	for (j = 0; j < r->n; j++) {
+		c = &i->cols[j];
+		s = r->f[j];
+		len = lk_trim(&s, r->len[j]);
+		if (memchr(s, '\0', len) != NULL ||
+		    lk_utf8_check(s, len) != (size_t)-1) {
+			lk_msg_at(EX_DATAERR, i->name, r->line, NULL, NULL,
+			    "the header is not UTF-8 text; give its encoding "
+			    "with --encoding (windows-1252, UTF-16LE, ...)");
+			rc = EX_DATAERR;
+			goto out;
+		}
+		c->name = len > 0 ? lk_xstrndup(s, len) :
+		    lk_xasprintf("column %zu", j + 1);
+		/* Two unknown columns of one name stay apart as extras. */
+		for (k = 0, nsame = 1; k < j; k++)
+			nsame += strcmp(i->cols[k].name, c->name) == 0;
+		lk_buf_clear(&key);
+		lk_key_fold(c->name, &key);
+		if ((a = alias_find(&i->map, lk_buf_str(&key))) != NULL)
+			c->mapped = 1;
+		else if (len > 0)
+			a = alias_find(&i->names, lk_buf_str(&key));
+		c->field = a != NULL ? a->field : i->opt->ignore_unknown ?
+		    IGNORE : EXTRA;
+		c->label = a != NULL ? a->label : NULL;
+		if (c->field == EXTRA && nsame > 1) {
+			s = c->name;
+			c->name = lk_xasprintf("%s (%zu)", s, nsame);
+			free((char *)s);
+		}
+		if (c->field >= 0) {
+			customer |= customer_field(c->field);
+			if (strstr(lk_buf_str(&known), lk_fields[c->field].name)
+			    == NULL)
+				lk_buf_addf(&known, "%s%s", known.len > 0 ?
+				    ", " : "", lk_fields[c->field].name);
+		}
+	}
+	/* --map naming a column the file lacks is a typo to point out. */
+	for (k = 0; k < i->map.n; k++) {
+		for (j = 0, nsame = 0; j < i->ncols; j++) {
+			lk_buf_clear(&key);
+			lk_key_fold(i->cols[j].name, &key);
+			nsame += strcmp(lk_buf_str(&key), i->map.a[k].key) == 0;
+		}
+		if (nsame == 0) {
+			lk_msg_at(EX_USAGE, i->name, r->line, NULL,
+			    i->map.a[k].key, "--map names no column of the "
+			    "header");
+			rc = EX_USAGE;
+			goto out;
+		}
+	}
+	if (i->opt->show_map) {
+		show_map(i);
+		rc = -1;
+		goto out;
+	}
+	if (!customer) {
+		lk_msg_at(EX_DATAERR, i->name, r->line, NULL, NULL,
+		    "no column names a customer (recognised: %s); a lead "
+		    "needs a name, company, e-mail, phone or address: name "
+		    "the column with --map 'Header=first_name' (or last_name, "
+		    "name, company, email, phone, street)",
+		    known.len > 0 ? known.s : "none");
+		rc = EX_DATAERR;
+		goto out;
+	}
+	if (i->rej != NULL) {
+		fputs("reject_line,reject_reason", i->rej);
+		for (j = 0; j < r->n; j++) {
+			fputc(',', i->rej);
+			csvfield(i->rej, r->f[j], r->len[j]);
+		}
+		fputs("\r\n", i->rej);
+	}
+out:
+	lk_buf_free(&key);
+	lk_buf_free(&known);
+	return rc;
+}
+
+static const char *
+order_name(enum lk_dorder o)
+{
+	return o == LK_DORDER_DMY ? "day-first" : o == LK_DORDER_MDY ?
+	    "month-first" : "year-first";
+}
+
+/* Read the received time, deciding the file's day-month order. */
+static void
+received(struct imp *i, long line)
+{
+	struct lk_lead *l = &i->lead;
+	const char *v = l->v[LK_F_RECEIVED], *col;
+	char	 why[120];
+	unsigned flags;
+	time_t	 t;
+
+	col = l->col[LK_F_RECEIVED] != NULL ? l->col[LK_F_RECEIVED] :
+	    "received";
+	if (lk_date_parse(v, i->order, &t, &flags) != 0) {
+		if (i->order_line > 0)
+			snprintf(why, sizeof(why), "not a date (the file "
+			    "writes dates %s, as on line %ld)",
+			    order_name(i->order), i->order_line);
+		else
+			snprintf(why, sizeof(why), "not a date");
+		lk_lead_issue(l, 1, col, v, why);
+		return;
+	}
+	if (i->order == LK_DORDER_ANY) {
+		if (flags & (LK_DATE_DMY_ONLY | LK_DATE_MDY_ONLY)) {
+			i->order = flags & LK_DATE_DMY_ONLY ? LK_DORDER_DMY :
+			    LK_DORDER_MDY;
+			i->order_line = line;
+		} else if (flags & LK_DATE_AMBIGUOUS) {
+			/* Read month-first for now; corrected at the end
+			 * if the file turns out to write day-first. */
+			l->received_raw = v;
+			if (i->amb_line == 0) {
+				i->amb_line = line;
+				i->amb_value = lk_xstrdup(v);
+				i->amb_col = col;
+			}
+		}
+	}
+	l->received = t;
+	l->has_received = 1;
+}
+
+static void
+csvfield(FILE *fp, const char *s, size_t len)
+{
+	size_t	 k;
+	int	 quote;
+
+	/* A spreadsheet must not run what a customer typed. */
+	quote = len > 0 && strchr("=+-@\t\r", s[0]) != NULL;
+	for (k = 0; k < len && !quote; k++)
+		quote = s[k] == ',' || s[k] == '"' || s[k] == '\n' ||
+		    s[k] == '\r';
+	if (!quote) {
+		fwrite(s, 1, len, fp);
+		return;
+	}
+	fputc('"', fp);
+	if (len > 0 && strchr("=+-@\t\r", s[0]) != NULL)
+		fputc('\'', fp);
+	for (k = 0; k < len; k++) {
+		if (s[k] == '"')
+			fputc('"', fp);
+		fputc(s[k], fp);
+	}
+	fputc('"', fp);
+}
+
+/* Set a bad row aside (--skip-bad) or report it; 0 to go on. */
+static int
+refuse(struct imp *i, const struct lk_csv_rec *r, const struct lk_issue *e)
+{
+	char	 num[24];
+	size_t	 j;
+
+	lk_msg_at(i->rej != NULL ? 0 : EX_DATAERR, i->name, r->line, e->field,
+	    e->value, "%s", e->reason);
+	if (i->rej == NULL)
+		return i->opt->dry_run ? 0 : EX_DATAERR;
+	i->n->rejected++;
+	lk_buf_clear(&i->line);
+	lk_msg_fmt(&i->line, i->name, r->line, e->field, e->value, e->reason);
+	snprintf(num, sizeof(num), "%ld,", r->line);
+	fputs(num, i->rej);
+	csvfield(i->rej, i->line.s, i->line.len);
+	for (j = 0; j < r->n; j++) {
+		fputc(',', i->rej);
+		csvfield(i->rej, r->f[j], r->len[j]);
+	}
+	fputs("\r\n", i->rej);
+	return 0;
+}
+
+static void
+progress(struct imp *i, int done)
+{
+	struct timespec now;
+
+	if (!i->progress)
+		return;
+	if (done) {
+		fputs("\r\033[K", stderr);
+		return;
+	}
+	if (i->n->rows % 4096 != 0)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (now.tv_sec - i->tick.tv_sec < 1)
+		return;
+	i->tick = now;
+	fprintf(stderr, "\r%s: %s: %ld rows, %ld added", lk_msg_prog(),
+	    i->name, i->n->rows, i->n->added);
+}
+
+static int
+row(void *arg, const struct lk_csv_rec *r)
+{
+	struct imp *i = arg;
+	struct lk_lead *l = &i->lead;
+	const struct lk_issue *e;
+	const struct column *c;
+	char	 why[96];
+	size_t	 j, k;
+	int64_t	 id, dup;
+	int	 rc, f;
+
+	if (!i->have_header)
+		return header(i, r);
+	i->n->rows++;
+	lk_arena_reset(&i->arena);
+	lk_lead_reset(l, &i->arena);
+	if (r->n != i->ncols) {
+		/* Trailing empty fields past the header are harmless. */
+		for (k = i->ncols; k < r->n && r->len[k] == 0; k++)
+			;
+		if (r->n < i->ncols || k < r->n) {
+			snprintf(why, sizeof(why), "%zu fields where the header "
+			    "(line %ld) has %zu", r->n, i->header_line,
+			    i->ncols);
+			lk_lead_issue(l, 1, NULL, NULL, why);
+		}
+	}
+	for (j = 0; j < r->n && j < i->ncols && l->nerrors == 0; j++) {
+		c = &i->cols[j];
+		if (c->field == IGNORE || r->len[j] == 0)
+			continue;
+		if (cell_ok(i, c->name, r->f[j], r->len[j]) != 0)
+			break;
+		if (c->field == EXTRA)
+			lk_lead_extra(l, c->name, r->f[j], r->len[j]);
+		else
+			lk_lead_set(l, c->field, c->name, c->label, r->f[j],
+			    r->len[j]);
+	}
+	if (l->nerrors == 0) {
+		for (f = 0; f < LK_F__COUNT; f++)
+			if (i->opt->def[f] != NULL && l->v[f] == NULL)
+				lk_lead_set(l, f, NULL, NULL, i->opt->def[f],
+				    strlen(i->opt->def[f]));
+		if (l->v[LK_F_RECEIVED] != NULL)
+			received(i, r->line);
+		lk_lead_finish(l, i->opt->strict);
+	}
+	for (k = 0, e = NULL; k < l->nissues; k++) {
+		if (l->issues[k].error) {
+			if (e == NULL)
+				e = &l->issues[k];
+			continue;
+		}
+		lk_msg_at(0, i->name, r->line, l->issues[k].field,
+		    l->issues[k].value, "%s", l->issues[k].reason);
+	}
+	if (e != NULL)
+		return refuse(i, r, e);
+	if (l->nissues > 0)
+		i->n->warned++;
+	if ((rc = lk_db_lead_find(i->db, l, &dup)) != 0)
+		return rc;
+	if (dup != 0) {
+		i->n->already++;
+		return 0;
+	}
+	if (!i->opt->dry_run) {
+		if ((rc = lk_db_lead_add(i->db, l, &id)) != 0)
+			return rc;
+		if (i->n->first == 0)
+			i->n->first = id;
+		i->n->last = id;
+	}
+	i->n->added++;
+	progress(i, 0);
+	return 0;
+}
+
+/* The reject file holds customers' data: private, like the database. */
+static FILE *
+create(const char *path)
+{
+	FILE	*fp;
+	int	 fd;
+
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0600)) == -1 || (fp = fdopen(fd, "w")) == NULL) {
+		lk_err(EX_CANTCREAT, "%s: %s", path, strerror(errno));
+		if (fd != -1)
+			close(fd);
+		return NULL;
+	}
+	return fp;
+}
+
+static int
+redate(const char *raw, time_t *t, void *arg)
+{
+	(void)arg;
+	return lk_date_parse(raw, LK_DORDER_DMY, t, NULL);
+}
+
+int
+lk_import_csv(struct lk_db *db, const struct lk_import *opt,
+    struct lk_import_counts *n, FILE *out)
+{
+	const struct lk_share_file *hf;
+	struct imp i;
+	struct lk_csv *csv = NULL;
+	FILE	*fp;
+	size_t	 k;
+	int	 rc;
+	static const char *const need[] = { "header", "field", "label",
+	    NULL };
+
+	memset(n, 0, sizeof(*n));
+	memset(&i, 0, sizeof(i));
+	i.db = db;
+	i.opt = opt;
+	i.n = n;
+	i.out = out;
+	i.order = opt->order;
+	i.name = strcmp(opt->file, "-") == 0 ? "stdin" : opt->file;
+	i.progress = isatty(STDERR_FILENO) && !opt->show_map;
+	clock_gettime(CLOCK_MONOTONIC, &i.tick);
+	hf = lk_share("headers.tsv");
+	if (lk_tsv_read(hf->data, hf->len, "headers.tsv", need, alias_row,
+	    &i.names) != 0)
+		return EX_SOFTWARE;
+	if (opt->map != NULL && (rc = map_parse(opt->map, &i.map)) != 0)
+		goto out;
+	if (strcmp(opt->file, "-") == 0)
+		fp = stdin;
+	else if ((fp = fopen(opt->file, "rb")) == NULL) {
+		lk_err(EX_NOINPUT, "%s: %s", opt->file, strerror(errno));
+		rc = EX_NOINPUT;
+		goto out;
+	}
+	if (opt->rejects != NULL && !opt->show_map) {
+		if ((i.rej = create(opt->rejects)) == NULL) {
+			rc = EX_CANTCREAT;
+			goto close;
+		}
+	}
+	if (!opt->dry_run && !opt->show_map &&
+	    (rc = lk_db_bulk_begin(db)) != 0)
+		goto close;
+	csv = lk_csv_new(fp, i.name, &opt->csv);
+	rc = lk_csv_each(csv, row, &i);
+	progress(&i, 1);
+	if (rc == -1) {		/* --show-map done */
+		rc = 0;
+		goto close;
+	}
+	if (rc == 0 && !i.have_header)
+		lk_warn("%s: empty: no header, no leads", i.name);
+	if (rc == 0 && i.amb_line > 0 && i.order == LK_DORDER_ANY) {
+		lk_msg_at(EX_DATAERR, i.name, i.amb_line, i.amb_col,
+		    i.amb_value, "ambiguous date: nothing in the file says "
+		    "whether it is day-first or month-first; use "
+		    "--date-order mdy or --date-order dmy");
+		rc = EX_DATAERR;
+	}
+	if (rc == 0 && i.amb_line > 0 && i.order == LK_DORDER_DMY &&
+	    n->first != 0)
+		rc = lk_db_redate(db, n->first, redate, NULL);
+	if (rc == 0)
+		rc = lk_db_bulk_end(db);
+	if (rc == 0 && opt->dry_run && lk_msg_rc() != 0)
+		rc = lk_msg_rc();
+close:
+	if (i.rej != NULL && fclose(i.rej) != 0 && rc == 0) {
+		lk_err(EX_IOERR, "%s: %s", opt->rejects, strerror(errno));
+		rc = EX_IOERR;
+	}
+	if (fp != stdin)
+		fclose(fp);
+out:
+	lk_csv_free(csv);
+	for (k = 0; k < i.ncols; k++)
+		free(i.cols[k].name);
+	free(i.cols);
+	free(i.amb_value);
+	lk_lead_free(&i.lead);
+	lk_arena_free(&i.arena);
+	lk_buf_free(&i.line);
+	aliases_free(&i.names);
+	aliases_free(&i.map);
+	return rc;
+}
+
+int
+lk_import_lead(struct lk_db *db, struct lk_lead *l, int strict, int64_t *id,
+    int64_t *already)
+{
+	const struct lk_issue *e = NULL;
+	size_t	 k;
+	int	 rc;
+
+	*id = *already = 0;
+	lk_lead_finish(l, strict);
+	for (k = 0; k < l->nissues; k++) {
+		if (l->issues[k].error && e == NULL)
+			e = &l->issues[k];
+		else if (!l->issues[k].error)
+			lk_msg_at(0, NULL, 0, l->issues[k].field,
+			    l->issues[k].value, "%s", l->issues[k].reason);
+	}
+	if (e != NULL) {
+		lk_msg_at(EX_DATAERR, NULL, 0, e->field, e->value, "%s",
+		    e->reason);
+		return EX_DATAERR;
+	}
+	if ((rc = lk_db_lead_find(db, l, already)) != 0 || *already != 0)
+		return rc;
+	return lk_db_lead_add(db, l, id);
+}
+
+void
+lk_import_summary(const char *file, const struct lk_import_counts *n,
+    int dry_run)
+{
+	char	 warned[64] = "";
+
+	if (n->warned > 0)
+		snprintf(warned, sizeof(warned), ", %ld kept with warnings",
+		    n->warned);
+	lk_warn("%s: %ld %s, %ld already there, %ld rejected%s",
+	    strcmp(file, "-") == 0 ? "stdin" : file, n->added,
+	    dry_run ? "would be added" : "added", n->already, n->rejected,
+	    warned);
+}
