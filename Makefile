@@ -29,7 +29,7 @@ override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror \
 	-DLK_SHAREDIR='"$(SHAREDIR)"' $(PKG_CFLAGS)
 LDLIBS = -lcsv $(PKG_LIBS)
 
-PROGS = lead-add
+PROGS = lead-add lead-status
 LIBSRC = $(wildcard lib/*.c)
 LIBOBJ = $(LIBSRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/embed.o
 UNITS = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
@@ -50,7 +50,7 @@ $(B)/cmd/%.o: cmd/%.c $(wildcard include/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
-$(B)/lib/%.o: lib/%.c $(wildcard include/*.h)
+$(B)/lib/%.o: lib/%.c $(wildcard include/*.h lib/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
 

@@ -42,6 +42,7 @@ struct lk_kind {
 	char	*name;
 	int	 appointment;	/* the customer comes in */
 	int	 is_default;	/* the kind when none is named */
+	char	*done_by;	/* activity kinds completing one */
 	char	*title;
 };
 

@@ -109,3 +109,71 @@ int	 lk_db_kinds(struct lk_db *, struct lk_kinds *);
  */
 int	 lk_db_catalog_load(struct lk_db *, const struct lk_catalog *c,
 	    const char *file, size_t *changed);
+
+/* --- a lead's status, activities and follow-ups --------------------- */
+
+/* What the status rules and lead-status need to know of a lead. */
+struct lk_lead_facts {
+	int64_t	 id;
+	int64_t	 status_id;
+	time_t	 received;
+	long	 attempts;	/* contact attempts recorded */
+	long	 visits;	/* store visits recorded */
+};
+/* The facts of lead id: 0 with *found set, or a sysexits code. */
+int	 lk_db_lead_facts(struct lk_db *, int64_t id, struct lk_lead_facts *,
+	    int *found);
+/*
+ * Are leads a and b the same customer: a usable e-mail or phone in
+ * common, or the same name (folded) and the same street or postal code?
+ */
+int	 lk_db_same_customer(struct lk_db *, int64_t a, int64_t b, int *same);
+/* Lead id's source (NULL if none) in *source, which the caller frees. */
+int	 lk_db_lead_source(struct lk_db *, int64_t id, char **source);
+
+/* Record a change of lead's status; undoes names the change it undoes
+ * (0 for none).  *change is the new change's id. */
+int	 lk_db_status_change(struct lk_db *, int64_t lead, int64_t from,
+	    int64_t to, const char *note, int64_t undoes, int64_t *change);
+/* The change --undo reverts: the last that is neither an undo nor
+ * undone (*change 0 when there is none), and its from and to. */
+int	 lk_db_status_last(struct lk_db *, int64_t lead, int64_t *change,
+	    int64_t *from, int64_t *to);
+/* Cancel the follow-ups change scheduled that are still open. */
+int	 lk_db_followups_cancel(struct lk_db *, int64_t change);
+
+/* Schedule a follow-up or appointment of kind, due then; change is the
+ * status change it goes with, or 0. */
+int	 lk_db_followup_add(struct lk_db *, int64_t lead, const char *kind,
+	    time_t due, const char *note, int64_t change, int64_t *id);
+/*
+ * Record an activity.  The lead's open follow-up this kind of activity
+ * completes (its kind's done-by), earliest due first, is done by it (an
+ * appointment: shown); *followup says which, or 0.
+ */
+int	 lk_db_activity_add(struct lk_db *, int64_t lead, time_t at,
+	    const char *kind, const char *direction, const char *outcome,
+	    const char *note, int64_t *id, int64_t *followup);
+/* The lead's next open appointment (earliest due): *id 0 if none. */
+int	 lk_db_appointment_next(struct lk_db *, int64_t lead, int64_t *id,
+	    int *confirmed);
+/* What became of a follow-up: done, missed, cancelled, confirmed, shown. */
+int	 lk_db_followup_event(struct lk_db *, int64_t followup,
+	    const char *event, int64_t activity);
+
+/* A lead's whole history, oldest first. */
+int	 lk_db_history(struct lk_db *, int64_t lead, struct lk_out *,
+	    int begin);
+
+/* --- batches --------------------------------------------------------- */
+
+/* Every batch, newest first, with what it wrote. */
+int	 lk_db_batches(struct lk_db *, struct lk_out *);
+/*
+ * Undo batch as one, inside the transaction under way: the leads it
+ * added are removed (refused if anything happened to them since), its
+ * status changes are undone (refused if a lead changed again since),
+ * its open follow-ups cancelled.  Activities are history and stay: a
+ * batch that recorded any is refused.
+ */
+int	 lk_db_batch_undo(struct lk_db *, int64_t batch);

@@ -402,6 +402,7 @@ kind_row(struct lk_tsv *t, void *arg)
 	memset(kd, 0, sizeof(*kd));
 	kd->name = lk_xstrdup(name);
 	kd->title = lk_xstrdup(lk_tsv_col(t, "title"));
+	kd->done_by = lk_xstrdup(lk_tsv_col(t, "done-by"));
 	flags = lk_tsv_col(t, "flags");
 	copy = lk_xstrdup(flags);
 	for (tok = strtok_r(copy, " ,", &save); tok != NULL;
@@ -420,7 +421,8 @@ int
 lk_kinds_parse(const char *text, size_t len, const char *file,
     struct lk_kinds *k)
 {
-	static const char *const need[] = { "kind", "flags", "title", NULL };
+	static const char *const need[] = { "kind", "flags", "done-by",
+	    "title", NULL };
 	size_t	 i, ndef = 0;
 	int	 nbad;
 
@@ -448,6 +450,7 @@ lk_kinds_free(struct lk_kinds *k)
 	for (i = 0; i < k->n; i++) {
 		free(k->k[i].name);
 		free(k->k[i].title);
+		free(k->k[i].done_by);
 	}
 	free(k->k);
 	memset(k, 0, sizeof(*k));

@@ -462,10 +462,12 @@ lk_dbi_emit(struct lk_db *db, sqlite3_stmt *st, struct lk_out *out,
 				vals[i].type = LK_V_TEXT;
 				break;
 			}
-			if (len > 3 && strcmp(name + len - 3, "_at") == 0)
+			if (strcmp(name, "at") == 0 || (len > 3 &&
+			    strcmp(name + len - 3, "_at") == 0))
 				vals[i].type = LK_V_TIME;
 			else if (strcmp(name, "extra") == 0 ||
-			    strcmp(name, "contacts") == 0)
+			    strcmp(name, "contacts") == 0 ||
+			    strcmp(name, "args") == 0)
 				vals[i].type = LK_V_JSON;
 		}
 		lk_out_row(out, vals);

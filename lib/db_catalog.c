@@ -22,6 +22,8 @@ static void
 bind_status(struct lk_db *db, sqlite3_stmt *st, const struct lk_status *s,
     int position)
 {
+	/* Reused per status: what one bound must not stay for the next. */
+	sqlite3_clear_bindings(st);
 	lk_dbi_text(st, 1, s->name);
 	lk_dbi_text(st, 2, s->groups);
 	sqlite3_bind_text(st, 3, s->title != NULL ? s->title : "", -1,
@@ -87,13 +89,15 @@ seed_kinds(struct lk_db *db)
 	if (lk_kinds_parse(f->data, f->len, "followup-kinds.tsv", &k) != 0)
 		return EX_SOFTWARE;
 	if ((st = lk_dbi_prepare(db, "INSERT INTO followup_kinds (name, "
-	    "appointment, is_default, title) VALUES (?, ?, ?, ?)")) == NULL)
+	    "appointment, is_default, title, done_by) VALUES (?, ?, ?, ?, "
+	    "?)")) == NULL)
 		rc = EX_SOFTWARE;
 	for (i = 0; i < k.n && rc == 0; i++) {
 		lk_dbi_text(st, 1, k.k[i].name);
 		sqlite3_bind_int(st, 2, k.k[i].appointment);
 		sqlite3_bind_int(st, 3, k.k[i].is_default);
 		sqlite3_bind_text(st, 4, k.k[i].title, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, k.k[i].done_by, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			rc = lk_dbi_fail(db, "storing the follow-up kinds");
 		sqlite3_reset(st);
@@ -203,7 +207,7 @@ lk_db_kinds(struct lk_db *db, struct lk_kinds *k)
 
 	memset(k, 0, sizeof(*k));
 	if ((st = lk_dbi_stmt(db, "SELECT name, appointment, is_default, "
-	    "title FROM followup_kinds ORDER BY rowid")) == NULL)
+	    "title, done_by FROM followup_kinds ORDER BY rowid")) == NULL)
 		return EX_SOFTWARE;
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		k->k = lk_xreallocarray(k->k, k->n + 1, sizeof(*k->k));
@@ -212,6 +216,7 @@ lk_db_kinds(struct lk_db *db, struct lk_kinds *k)
 		kd->appointment = sqlite3_column_int(st, 1);
 		kd->is_default = sqlite3_column_int(st, 2);
 		kd->title = dupcol(st, 3);
+		kd->done_by = dupcol(st, 4);
 	}
 	sqlite3_reset(st);
 	if (r != SQLITE_DONE) {

@@ -300,6 +300,18 @@ static const char LEAD_SHOW[] =
     "l.color, l.interest, l.trade_year, l.trade_make, l.trade_model, "
     "l.trade_vin, l.trade_odometer, l.comments, l.vendor, l.extra, "
     "l.salesperson, l.cdr, l.needs_bdc, l.last_activity_at, "
+    "(SELECT count(*) FROM activities a WHERE a.lead_id = l.id "
+    "AND a.outcome = 'attempt') AS attempts, "
+    "(SELECT count(*) FROM activities a WHERE a.lead_id = l.id "
+    "AND a.outcome = 'contact') AS contacts_made, "
+    "(SELECT count(*) FROM activities a WHERE a.lead_id = l.id "
+    "AND a.kind = 'visit') AS visits, "
+    "(SELECT f.kind FROM followup_state f WHERE f.lead_id = l.id "
+    "AND f.state = 'open' ORDER BY f.due_at, f.id LIMIT 1) "
+    "AS next_follow_up, "
+    "(SELECT f.due_at FROM followup_state f WHERE f.lead_id = l.id "
+    "AND f.state = 'open' ORDER BY f.due_at, f.id LIMIT 1) "
+    "AS next_follow_up_at, "
     "l.received_raw, l.created_at, l.batch_id "
     "FROM leads l JOIN statuses s ON s.id = l.status_id WHERE l.id = ?";
 

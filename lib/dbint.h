@@ -47,8 +47,8 @@ int	 lk_dbi_time(sqlite3_stmt *, int i, time_t t);
 
 /*
  * Step st to the end, each row a record of out; begin nonzero first
- * announces the columns (the statement's names).  Columns named *_at
- * are times, extra and contacts JSON, the rest as SQLite typed them.
+ * announces the columns (the statement's names).  Columns named at
+ * or *_at are times, extra, contacts and args JSON, the rest as SQLite typed them.
  */
 struct lk_out;
 int	 lk_dbi_emit(struct lk_db *, sqlite3_stmt *st, struct lk_out *out,

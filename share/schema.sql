@@ -73,6 +73,7 @@ CREATE TABLE followup_kinds (
 	name		TEXT PRIMARY KEY COLLATE NOCASE,
 	appointment	INTEGER NOT NULL DEFAULT 0,
 	is_default	INTEGER NOT NULL DEFAULT 0,
+	done_by		TEXT NOT NULL DEFAULT '',	-- activity kinds
 	title		TEXT NOT NULL DEFAULT ''
 );
 
@@ -161,6 +162,7 @@ CREATE TABLE leads (
 	last_activity_at TEXT
 );
 CREATE INDEX leads_fingerprint ON leads(fingerprint);
+CREATE INDEX leads_batch ON leads(batch_id);
 CREATE INDEX leads_email ON leads(email_norm) WHERE email_norm IS NOT NULL;
 CREATE INDEX leads_phone ON leads(phone_e164) WHERE phone_e164 IS NOT NULL;
 CREATE INDEX leads_received ON leads(received_at);
@@ -196,6 +198,7 @@ CREATE TABLE status_changes (
 	undoes		INTEGER REFERENCES status_changes(id)
 );
 CREATE INDEX status_changes_lead ON status_changes(lead_id, id);
+CREATE INDEX status_changes_batch ON status_changes(batch_id);
 
 -- History: calls, e-mails, texts, letters, quotes, store visits, notes.
 -- Contact is a conversation or a reply; an attempt is not.
@@ -216,6 +219,7 @@ CREATE TABLE activities (
 );
 CREATE INDEX activities_lead ON activities(lead_id, at);
 CREATE INDEX activities_at ON activities(at);
+CREATE INDEX activities_batch ON activities(batch_id);
 
 -- History: follow-ups and appointments as set; what became of each is
 -- in followup_events.
@@ -232,9 +236,10 @@ CREATE TABLE followups (
 );
 CREATE INDEX followups_lead ON followups(lead_id);
 CREATE INDEX followups_due ON followups(due_at);
+CREATE INDEX followups_batch ON followups(batch_id);
 
 -- done (an activity met it), missed, cancelled; for appointments also
--- confirmed (by a manager), shown (with the store visit) or no-show.
+-- confirmed (by a manager) and shown (with the store visit).
 CREATE TABLE followup_events (
 	id		INTEGER PRIMARY KEY,
 	followup_id	INTEGER NOT NULL REFERENCES followups(id),
@@ -242,10 +247,11 @@ CREATE TABLE followup_events (
 	at		TEXT NOT NULL,
 	actor		TEXT NOT NULL,
 	event		TEXT NOT NULL CHECK (event IN ('done', 'missed',
-			    'cancelled', 'confirmed', 'shown', 'no-show')),
+			    'cancelled', 'confirmed', 'shown')),
 	activity_id	INTEGER REFERENCES activities(id)
 );
 CREATE INDEX followup_events_followup ON followup_events(followup_id);
+CREATE INDEX followup_events_batch ON followup_events(batch_id);
 
 -- History: who a lead was given to, by whom and why.
 CREATE TABLE assignments (
@@ -261,9 +267,10 @@ CREATE TABLE assignments (
 	why		TEXT			-- who was skipped and for what
 );
 CREATE INDEX assignments_lead ON assignments(lead_id);
+CREATE INDEX assignments_batch ON assignments(batch_id);
 
--- Where a follow-up stands: open, done, missed, cancelled, shown,
--- no-show; confirmed says whether a manager confirmed it.
+-- Where a follow-up stands: open, done, missed, cancelled or shown;
+-- confirmed says whether a manager confirmed it.
 CREATE VIEW followup_state AS
 SELECT f.*,
 	k.appointment,

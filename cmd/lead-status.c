@@ -1,0 +1,704 @@
+/*
+ * lead-status: change leads' statuses under the dealership's rules,
+ * record what was done and what comes next, undo, show a lead and its
+ * history; the status catalog and the batches of every command.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "clock.h"
+#include "db.h"
+#include "msg.h"
+#include "out.h"
+#include "status.h"
+#include "xmem.h"
+
+static const char usage_text[] =
+    "usage: lead-status [--db path] [--now time] [--format fmt] [--no-header]\n"
+    "                   id ... [--history]\n"
+    "       lead-status [--db path] [--now time] id ... [status] [--note text]\n"
+    "                   [--follow-up when [--kind kind]] [--of id]\n"
+    "                   [--log activity [--outcome outcome] [--direction dir]\n"
+    "                   [--at when]] [--appointment when [--kind kind]]\n"
+    "                   [--confirm | --shown | --missed] [--undo]\n"
+    "       lead-status [--db path] [--format fmt] [--no-header]\n"
+    "                   --batches | --catalog | --kinds\n"
+    "       lead-status [--db path] [--now time] --load-catalog file |\n"
+    "                   --undo-batch batch\n"
+    "       lead-status --help | --version\n";
+
+static const char *const activities[] = { "call", "email", "text", "letter",
+    "quote", "visit", "note", NULL };
+static const char *const outcomes[] = { "contact", "attempt", "fresh-up",
+    "be-back", NULL };
+
+enum {
+	OPT_APPOINTMENT = 256, OPT_AT, OPT_BATCHES, OPT_CATALOG, OPT_CONFIRM,
+	OPT_DB, OPT_DIRECTION, OPT_FOLLOW_UP, OPT_FORMAT, OPT_HELP,
+	OPT_HISTORY, OPT_KIND, OPT_KINDS, OPT_LOAD_CATALOG, OPT_LOG,
+	OPT_MISSED, OPT_NO_HEADER, OPT_NOTE, OPT_NOW, OPT_OF, OPT_OUTCOME,
+	OPT_SHOWN, OPT_UNDO, OPT_UNDO_BATCH, OPT_VERSION
+};
+
+static const struct option opts[] = {
+	{ "appointment", required_argument, NULL, OPT_APPOINTMENT },
+	{ "at", required_argument, NULL, OPT_AT },
+	{ "batches", no_argument, NULL, OPT_BATCHES },
+	{ "catalog", no_argument, NULL, OPT_CATALOG },
+	{ "confirm", no_argument, NULL, OPT_CONFIRM },
+	{ "db", required_argument, NULL, OPT_DB },
+	{ "direction", required_argument, NULL, OPT_DIRECTION },
+	{ "follow-up", required_argument, NULL, OPT_FOLLOW_UP },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "help", no_argument, NULL, OPT_HELP },
+	{ "history", no_argument, NULL, OPT_HISTORY },
+	{ "kind", required_argument, NULL, OPT_KIND },
+	{ "kinds", no_argument, NULL, OPT_KINDS },
+	{ "load-catalog", required_argument, NULL, OPT_LOAD_CATALOG },
+	{ "log", required_argument, NULL, OPT_LOG },
+	{ "missed", no_argument, NULL, OPT_MISSED },
+	{ "no-header", no_argument, NULL, OPT_NO_HEADER },
+	{ "note", required_argument, NULL, OPT_NOTE },
+	{ "now", required_argument, NULL, OPT_NOW },
+	{ "of", required_argument, NULL, OPT_OF },
+	{ "outcome", required_argument, NULL, OPT_OUTCOME },
+	{ "shown", no_argument, NULL, OPT_SHOWN },
+	{ "undo", no_argument, NULL, OPT_UNDO },
+	{ "undo-batch", required_argument, NULL, OPT_UNDO_BATCH },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* Everything the command line said. */
+struct args {
+	const char *db, *now;
+	enum lk_fmt fmt;
+	int	 header;
+	int	 history, batches, catalog, kinds;
+	const char *load_catalog;
+	int64_t	 undo_batch;
+	const char *status;		/* as typed */
+	const char *follow_up, *at, *appointment;	/* WHEN as typed */
+	struct lk_change c;
+	int64_t	*ids;
+	size_t	 nids;
+	int	 ids_stdin;
+};
+
+static void
+usage(void)
+{
+	fputs(usage_text, stderr);
+	exit(EX_USAGE);
+}
+
+static void
+help(void)
+{
+	fputs(usage_text, stdout);
+	fputs("\nChange leads' statuses under the dealership's rules, record "
+	    "activities and\nappointments, undo; show a lead, its history, "
+	    "the catalog, the batches.\n\n"
+	    "  --appointment when  set an appointment (--kind demo, delivery, "
+	    "service)\n"
+	    "  --at when           when the --log activity happened (default "
+	    "now)\n"
+	    "  --batches           list every command run that changed "
+	    "something\n"
+	    "  --catalog           list the status catalog (loadable as TSV)\n"
+	    "  --confirm           a manager confirms the next appointment\n"
+	    "  --db path           the database (default $LEAD_DB)\n"
+	    "  --direction dir     out (to the customer, default) or in\n"
+	    "  --follow-up when    schedule a follow-up (tomorrow 10:00, +2d, "
+	    "mon 9am)\n"
+	    "  --format fmt        table, tsv, csv or json\n"
+	    "  --help              this text\n"
+	    "  --history           the leads' whole history\n"
+	    "  --kind kind         the follow-up's or appointment's kind\n"
+	    "  --kinds             list the follow-up kinds\n"
+	    "  --load-catalog file replace the status catalog by an edited "
+	    "copy\n"
+	    "  --log activity      record call, email, text, letter, quote, "
+	    "visit or note\n"
+	    "  --missed            the customer did not come to the next "
+	    "appointment\n"
+	    "  --no-header         no header row\n"
+	    "  --note text         a note with the change\n"
+	    "  --now time          the clock (default $LEAD_NOW, else now)\n"
+	    "  --of id             the earlier lead a duplicate-lead "
+	    "duplicates\n"
+	    "  --outcome outcome   contact, attempt (default), or fresh-up, "
+	    "be-back\n"
+	    "  --shown             the customer came to the next appointment\n"
+	    "  --undo              put the previous status back\n"
+	    "  --undo-batch batch  undo a whole command run (see --batches)\n"
+	    "  --version           the version\n"
+	    "\nAn id of - reads ids from stdin, one a line (the first field; "
+	    "an id header\nis skipped).  Statuses: lead-status --catalog.\n",
+	    stdout);
+	exit(0);
+}
+
+static int
+oneof(const char *s, const char *const *list)
+{
+	for (; *list != NULL; list++)
+		if (strcmp(s, *list) == 0)
+			return 1;
+	return 0;
+}
+
+/* A positive id, all digits; 0 when s is not one. */
+static int64_t
+parse_id(const char *s)
+{
+	char	*end;
+	long long v;
+
+	if (!isdigit((unsigned char)*s))
+		return 0;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v < 1)
+		return 0;
+	return v;
+}
+
+static void
+add_id(struct args *a, int64_t id)
+{
+	a->ids = lk_xreallocarray(a->ids, a->nids + 1, sizeof(*a->ids));
+	a->ids[a->nids++] = id;
+}
+
+static void
+parse(int argc, char *argv[], struct args *a)
+{
+	int	 c, i;
+
+	a->header = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case OPT_APPOINTMENT:
+			a->appointment = optarg;
+			break;
+		case OPT_AT:
+			a->at = optarg;
+			break;
+		case OPT_BATCHES:
+			a->batches = 1;
+			break;
+		case OPT_CATALOG:
+			a->catalog = 1;
+			break;
+		case OPT_CONFIRM:
+			a->c.confirm = 1;
+			break;
+		case OPT_DB:
+			a->db = optarg;
+			break;
+		case OPT_DIRECTION:
+			if (strcmp(optarg, "in") != 0 &&
+			    strcmp(optarg, "out") != 0) {
+				lk_err(EX_USAGE, "--direction: not in or out: "
+				    "%s", optarg);
+				usage();
+			}
+			a->c.direction = optarg;
+			break;
+		case OPT_FOLLOW_UP:
+			a->follow_up = optarg;
+			break;
+		case OPT_FORMAT:
+			if (lk_out_format(optarg, &a->fmt) != 0) {
+				lk_err(EX_USAGE, "--format: not table, tsv, "
+				    "csv or json: %s", optarg);
+				usage();
+			}
+			break;
+		case OPT_HELP:
+			help();
+			break;
+		case OPT_HISTORY:
+			a->history = 1;
+			break;
+		case OPT_KIND:
+			a->c.kind = optarg;
+			break;
+		case OPT_KINDS:
+			a->kinds = 1;
+			break;
+		case OPT_LOAD_CATALOG:
+			a->load_catalog = optarg;
+			break;
+		case OPT_LOG:
+			if (!oneof(optarg, activities)) {
+				lk_err(EX_USAGE, "--log: not call, email, "
+				    "text, letter, quote, visit or note: %s",
+				    optarg);
+				usage();
+			}
+			a->c.log = optarg;
+			break;
+		case OPT_MISSED:
+			a->c.missed = 1;
+			break;
+		case OPT_NO_HEADER:
+			a->header = 0;
+			break;
+		case OPT_NOTE:
+			a->c.note = optarg;
+			break;
+		case OPT_NOW:
+			a->now = optarg;
+			break;
+		case OPT_OF:
+			if ((a->c.of = parse_id(optarg)) == 0) {
+				lk_err(EX_USAGE, "--of: not a lead id: %s",
+				    optarg);
+				usage();
+			}
+			break;
+		case OPT_OUTCOME:
+			if (!oneof(optarg, outcomes)) {
+				lk_err(EX_USAGE, "--outcome: not contact, "
+				    "attempt, fresh-up or be-back: %s", optarg);
+				usage();
+			}
+			a->c.outcome = optarg;
+			break;
+		case OPT_SHOWN:
+			a->c.shown = 1;
+			break;
+		case OPT_UNDO:
+			a->c.undo = 1;
+			break;
+		case OPT_UNDO_BATCH:
+			if ((a->undo_batch = parse_id(optarg)) == 0) {
+				lk_err(EX_USAGE, "--undo-batch: not a batch "
+				    "id: %s", optarg);
+				usage();
+			}
+			break;
+		case OPT_VERSION:
+			printf("lead-status %s\n", LK_VERSION);
+			exit(0);
+		default:
+			usage();
+		}
+	}
+	/* Ids first, then at most one status. */
+	for (i = optind; i < argc; i++) {
+		if (strcmp(argv[i], "-") == 0)
+			a->ids_stdin = 1;
+		else if (parse_id(argv[i]) != 0)
+			add_id(a, parse_id(argv[i]));
+		else if (a->status == NULL && (a->nids > 0 || a->ids_stdin))
+			a->status = argv[i];
+		else {
+			lk_err(EX_USAGE, "%s: not a lead id%s", argv[i],
+			    a->status != NULL ? " (one status only)" : "");
+			usage();
+		}
+	}
+}
+
+/* Check what goes together; WHENs are read once the clock is set. */
+static void
+check(struct args *a)
+{
+	struct lk_change *c = &a->c;
+	int	 lists, leads, changes;
+
+	lists = a->batches + a->catalog + a->kinds +
+	    (a->load_catalog != NULL) + (a->undo_batch != 0);
+	leads = a->nids > 0 || a->ids_stdin;
+	changes = a->status != NULL || a->follow_up != NULL ||
+	    c->log != NULL || a->appointment != NULL || c->confirm ||
+	    c->shown || c->missed || c->undo;
+	if (lists > 1 || (lists && (leads || changes || a->history))) {
+		lk_err(EX_USAGE, "--batches, --catalog, --kinds, "
+		    "--load-catalog and --undo-batch go alone");
+		usage();
+	}
+	if (!lists && !leads) {
+		lk_err(EX_USAGE, "which lead? give its id, or - to read ids "
+		    "from stdin");
+		usage();
+	}
+	if (a->ids_stdin && a->nids > 0) {
+		lk_err(EX_USAGE, "- reads the ids from stdin: give no others");
+		usage();
+	}
+	if (a->history && changes) {
+		lk_err(EX_USAGE, "--history shows; it changes nothing");
+		usage();
+	}
+	if (c->undo && (a->status != NULL || a->follow_up != NULL ||
+	    c->log != NULL || a->appointment != NULL || c->confirm ||
+	    c->shown || c->missed)) {
+		lk_err(EX_USAGE, "--undo goes alone (with --note at most)");
+		usage();
+	}
+	if (c->confirm + c->shown + c->missed > 1) {
+		lk_err(EX_USAGE, "one of --confirm, --shown, --missed");
+		usage();
+	}
+	if (a->follow_up != NULL && a->appointment != NULL) {
+		lk_err(EX_USAGE, "--follow-up and --appointment: one at a "
+		    "time (--kind would name both)");
+		usage();
+	}
+	if ((c->outcome != NULL || c->direction != NULL || a->at != NULL) &&
+	    c->log == NULL && !c->shown) {
+		lk_err(EX_USAGE, "--outcome, --direction and --at go with "
+		    "--log");
+		usage();
+	}
+	if (c->log != NULL && c->outcome != NULL &&
+	    (strcmp(c->log, "visit") == 0) != (c->outcome[0] == 'f' ||
+	    c->outcome[0] == 'b')) {
+		lk_err(EX_USAGE, "--outcome: a visit is fresh-up or be-back, "
+		    "anything else contact or attempt");
+		usage();
+	}
+	if (c->of != 0 && a->status == NULL) {
+		lk_err(EX_USAGE, "--of goes with a duplicate status");
+		usage();
+	}
+	if (c->kind != NULL && a->follow_up == NULL &&
+	    a->appointment == NULL && a->status == NULL) {
+		lk_err(EX_USAGE, "--kind goes with --follow-up or "
+		    "--appointment");
+		usage();
+	}
+}
+
+/* A WHEN option, read against the clock; must not be in the past
+ * (future 1) or the future (future 0). */
+static time_t
+when(const char *opt, const char *s, int future)
+{
+	char	 buf[LK_TIME_MAX], nowbuf[LK_TIME_MAX];
+	time_t	 t;
+
+	if (lk_when_parse(s, lk_clock_now(), &t) != 0) {
+		lk_err(EX_USAGE, "%s: not a time: %s", opt, s);
+		usage();
+	}
+	if (future ? t < lk_clock_now() : t > lk_clock_now()) {
+		lk_err(EX_USAGE, "%s: %s is in the %s (now is %s)", opt,
+		    lk_time_local(t, buf), future ? "past" : "future",
+		    lk_time_local(lk_clock_now(), nowbuf));
+		usage();
+	}
+	return t;
+}
+
+/* Ids from stdin, one a line: the first field; an "id" header skipped. */
+static int
+read_ids(struct args *a)
+{
+	char	*line = NULL, *end;
+	size_t	 cap = 0;
+	ssize_t	 len;
+	long	 n = 0;
+	int64_t	 id;
+
+	while ((len = getline(&line, &cap, stdin)) != -1) {
+		n++;
+		line[strcspn(line, "\t\r\n")] = '\0';
+		if (*line == '\0' || (n == 1 && strcmp(line, "id") == 0))
+			continue;
+		if ((id = parse_id(line)) == 0) {
+			end = line;
+			lk_msg_at(EX_DATAERR, "stdin", n, NULL, end,
+			    "not a lead id");
+			free(line);
+			return EX_DATAERR;
+		}
+		add_id(a, id);
+	}
+	free(line);
+	if (ferror(stdin)) {
+		lk_err(EX_IOERR, "stdin: %s", strerror(errno));
+		return EX_IOERR;
+	}
+	return 0;
+}
+
+static int
+finish(struct lk_out *o)
+{
+	int	 rc;
+
+	rc = lk_out_end(o) == 0 ? 0 : EX_IOERR;
+	if (rc != 0)
+		lk_err(rc, "stdout: write error");
+	lk_out_free(o);
+	return rc;
+}
+
+static int
+list_catalog(const struct lk_catalog *c, struct lk_out *o)
+{
+	static const char *const names[] = { "id", "name", "groups", "rules",
+	    "title" };
+	struct lk_buf rules = LK_BUF_INIT;
+	struct lk_val v[5];
+	char	 id[24];
+	size_t	 i;
+
+	lk_out_begin(o, names, 5);
+	for (i = 0; i < c->n; i++) {
+		lk_buf_clear(&rules);
+		lk_status_rules(&c->s[i], &rules);
+		snprintf(id, sizeof(id), "%lld", (long long)c->s[i].id);
+		v[0] = (struct lk_val){ LK_V_INT, id };
+		v[1] = (struct lk_val){ LK_V_TEXT, c->s[i].name };
+		v[2] = (struct lk_val){ LK_V_TEXT, c->s[i].groups };
+		v[3] = (struct lk_val){ LK_V_TEXT, lk_buf_str(&rules) };
+		v[4] = (struct lk_val){ LK_V_TEXT, c->s[i].title };
+		lk_out_row(o, v);
+	}
+	lk_buf_free(&rules);
+	return 0;
+}
+
+static int
+list_kinds(const struct lk_kinds *k, struct lk_out *o)
+{
+	static const char *const names[] = { "kind", "flags", "done_by",
+	    "title" };
+	struct lk_val v[4];
+	size_t	 i;
+
+	lk_out_begin(o, names, 4);
+	for (i = 0; i < k->n; i++) {
+		v[0] = (struct lk_val){ LK_V_TEXT, k->k[i].name };
+		v[1] = (struct lk_val){ LK_V_TEXT, k->k[i].appointment ?
+		    (k->k[i].is_default ? "appointment default" :
+		    "appointment") : k->k[i].is_default ? "default" : "" };
+		v[2] = (struct lk_val){ LK_V_TEXT, k->k[i].done_by };
+		v[3] = (struct lk_val){ LK_V_TEXT, k->k[i].title };
+		lk_out_row(o, v);
+	}
+	return 0;
+}
+
+static int
+load_catalog(struct lk_db *db, const char *path)
+{
+	struct lk_catalog c;
+	FILE	*fp;
+	char	*text = NULL;
+	size_t	 cap = 0, changed;
+	ssize_t	 len;
+	int	 rc;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		lk_err(EX_NOINPUT, "%s: %s", path, strerror(errno));
+		return EX_NOINPUT;
+	}
+	len = getdelim(&text, &cap, '\0', fp);
+	fclose(fp);
+	if (len < 0)
+		len = 0;
+	if (lk_catalog_parse(text != NULL ? text : "", (size_t)len, path,
+	    &c) != 0) {
+		free(text);
+		return EX_DATAERR;
+	}
+	free(text);
+	rc = lk_db_catalog_load(db, &c, path, &changed);
+	lk_catalog_free(&c);
+	if (rc == 0)
+		lk_warn("%s: %zu status%s changed", path, changed,
+		    changed == 1 ? "" : "es");
+	return rc;
+}
+
+/* The changes, lead by lead, all or nothing. */
+static int
+change(struct lk_db *db, struct args *a)
+{
+	struct lk_catalog cat;
+	struct lk_kinds kinds;
+	struct lk_buf matches = LK_BUF_INIT;
+	const struct lk_kind *k;
+	size_t	 i;
+	int	 rc, s;
+
+	if ((rc = lk_db_catalog(db, &cat)) != 0)
+		return rc;
+	if ((rc = lk_db_kinds(db, &kinds)) != 0)
+		goto out;
+	if (a->status != NULL) {
+		s = lk_catalog_find(&cat, a->status, &matches);
+		if (s == -2) {
+			lk_err(EX_USAGE, "%s: ambiguous status: %s", a->status,
+			    matches.s);
+			rc = EX_USAGE;
+			goto out;
+		}
+		if (s < 0) {
+			lk_err(EX_USAGE, "%s: no such status (lead-status "
+			    "--catalog lists them)", a->status);
+			rc = EX_USAGE;
+			goto out;
+		}
+		a->c.to = &cat.s[s];
+	}
+	if (a->c.kind != NULL) {
+		if ((k = lk_kinds_find(&kinds, a->c.kind)) == NULL) {
+			lk_err(EX_USAGE, "--kind: no such kind: %s "
+			    "(lead-status --kinds lists them)", a->c.kind);
+			rc = EX_USAGE;
+			goto out;
+		}
+		if (a->appointment != NULL && !k->appointment) {
+			lk_err(EX_USAGE, "--kind: %s is not an appointment",
+			    k->name);
+			rc = EX_USAGE;
+			goto out;
+		}
+		a->c.kind = k->name;
+	}
+	for (i = 0; i < a->nids && rc == 0; i++)
+		rc = lk_status_apply(db, &cat, &kinds, &a->c, a->ids[i]);
+	if (rc == 0)
+		rc = lk_db_commit(db);
+	for (i = 0; i < a->nids && rc == 0; i++)
+		printf("%lld\n", (long long)a->ids[i]);
+out:
+	lk_buf_free(&matches);
+	lk_catalog_free(&cat);
+	lk_kinds_free(&kinds);
+	return rc;
+}
+
+/* Show leads, or their history. */
+static int
+show(struct lk_db *db, struct args *a)
+{
+	struct lk_out *o;
+	size_t	 i;
+	int	 rc = 0, exists;
+
+	for (i = 0; i < a->nids && rc == 0; i++) {
+		if ((rc = lk_db_lead_exists(db, a->ids[i], &exists)) == 0 &&
+		    !exists) {
+			lk_err(EX_DATAERR, "no lead %lld",
+			    (long long)a->ids[i]);
+			rc = EX_DATAERR;
+		}
+	}
+	if (rc != 0)
+		return rc;
+	o = lk_out_new(stdout, a->fmt, a->header);
+	if (a->history) {
+		for (i = 0; i < a->nids && rc == 0; i++)
+			rc = lk_db_history(db, a->ids[i], o, i == 0);
+	} else {
+		lk_out_vertical(o, 1);
+		rc = lk_db_lead_show(db, a->ids, a->nids, o);
+	}
+	if (rc == 0)
+		return finish(o);
+	lk_out_free(o);
+	return rc;
+}
+
+static int
+listing(struct lk_db *db, struct args *a)
+{
+	struct lk_catalog cat;
+	struct lk_kinds kinds;
+	struct lk_out *o;
+	int	 rc;
+
+	o = lk_out_new(stdout, a->fmt, a->header);
+	if (a->batches)
+		rc = lk_db_batches(db, o);
+	else if (a->catalog) {
+		if ((rc = lk_db_catalog(db, &cat)) == 0) {
+			rc = list_catalog(&cat, o);
+			lk_catalog_free(&cat);
+		}
+	} else if ((rc = lk_db_kinds(db, &kinds)) == 0) {
+		rc = list_kinds(&kinds, o);
+		lk_kinds_free(&kinds);
+	}
+	if (rc == 0)
+		return finish(o);
+	lk_out_free(o);
+	return rc;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct args a;
+	struct lk_db *db = NULL;
+	int	 rc;
+
+	lk_msg_init("lead-status");
+	memset(&a, 0, sizeof(a));
+	parse(argc, argv, &a);
+	check(&a);
+	if (lk_clock_init(a.now) != 0) {
+		lk_err(EX_USAGE, "%s: not a time: %s", a.now != NULL ?
+		    "--now" : "LEAD_NOW", a.now != NULL ? a.now :
+		    getenv("LEAD_NOW"));
+		return EX_USAGE;
+	}
+	if (a.follow_up != NULL) {
+		a.c.follow_up = 1;
+		a.c.due = when("--follow-up", a.follow_up, 1);
+	}
+	if (a.appointment != NULL) {
+		a.c.appointment = 1;
+		a.c.appt_due = when("--appointment", a.appointment, 1);
+	}
+	if (a.at != NULL)
+		a.c.at = when("--at", a.at, 0);
+	if (a.ids_stdin && (rc = read_ids(&a)) != 0)
+		goto out;
+	if ((rc = lk_db_open(&db, a.db)) != 0)
+		goto out;
+	if (a.batches || a.catalog || a.kinds)
+		rc = listing(db, &a);
+	else if (a.load_catalog != NULL || a.undo_batch != 0) {
+		if ((rc = lk_db_begin(db, "lead-status", argc - 1,
+		    argv + 1)) != 0)
+			goto out;
+		rc = a.load_catalog != NULL ? load_catalog(db, a.load_catalog) :
+		    lk_db_batch_undo(db, a.undo_batch);
+		if (rc == 0)
+			rc = lk_db_commit(db);
+		if (rc == 0 && a.undo_batch != 0)
+			lk_warn("batch %lld undone", (long long)a.undo_batch);
+	} else if (a.status == NULL && a.follow_up == NULL &&
+	    a.c.log == NULL && a.appointment == NULL && !a.c.confirm &&
+	    !a.c.shown && !a.c.missed && !a.c.undo)
+		rc = show(db, &a);
+	else {
+		if ((rc = lk_db_begin(db, "lead-status", argc - 1,
+		    argv + 1)) != 0)
+			goto out;
+		rc = change(db, &a);
+	}
+out:
+	lk_db_close(db);
+	free(a.ids);
+	if (fflush(stdout) != 0 && rc == 0) {
+		lk_err(EX_IOERR, "stdout: write error");
+		rc = EX_IOERR;
+	}
+	return rc;
+}

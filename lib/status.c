@@ -1,0 +1,243 @@
+/*
+ * status: applying one lead-status command to one lead, in the order a
+ * person means it: what was done first (an activity, a visit), then the
+ * status it led to, then what comes next (the follow-up).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "clock.h"
+#include "db.h"
+#include "msg.h"
+#include "rules.h"
+#include "status.h"
+#include "xmem.h"
+
+/* The first appointment kind of the catalog, for --appointment alone. */
+static const char *
+appointment_kind(const struct lk_kinds *k)
+{
+	size_t	 i;
+
+	for (i = 0; i < k->n; i++)
+		if (k->k[i].appointment)
+			return k->k[i].name;
+	return NULL;
+}
+
+/* Log what was done; a visit's outcome defaults from its history. */
+static int
+log_activity(struct lk_db *db, const struct lk_change *c, int64_t lead,
+    long visits, const char *note)
+{
+	const char *outcome = c->outcome, *direction = c->direction;
+	int64_t	 id, followup;
+
+	if (strcmp(c->log, "visit") == 0) {
+		if (outcome == NULL)
+			outcome = visits == 0 ? "fresh-up" : "be-back";
+		if (direction == NULL)
+			direction = "in";
+	} else if (outcome == NULL && strcmp(c->log, "note") != 0 &&
+	    strcmp(c->log, "quote") != 0) {
+		/* Only a reply from the customer is contact unasked. */
+		outcome = direction != NULL && strcmp(direction, "in") == 0 ?
+		    "contact" : "attempt";
+	}
+	if (direction == NULL)
+		direction = "out";
+	return lk_db_activity_add(db, lead, c->at != 0 ? c->at :
+	    lk_clock_now(), c->log, direction, outcome, note, &id, &followup);
+}
+
+/* An appointment's outcome: confirmed, shown (with the visit), missed. */
+static int
+appointment_outcome(struct lk_db *db, const struct lk_change *c,
+    int64_t lead, long visits, const char *note)
+{
+	struct lk_change visit;
+	int64_t	 appt;
+	int	 confirmed, rc;
+
+	if ((rc = lk_db_appointment_next(db, lead, &appt, &confirmed)) != 0)
+		return rc;
+	if (appt == 0) {
+		lk_err(EX_DATAERR, "lead %lld: no open appointment: set one "
+		    "with --appointment WHEN", (long long)lead);
+		return EX_DATAERR;
+	}
+	if (c->confirm) {
+		if (confirmed) {
+			lk_err(EX_DATAERR, "lead %lld: appointment %lld is "
+			    "confirmed already", (long long)lead,
+			    (long long)appt);
+			return EX_DATAERR;
+		}
+		return lk_db_followup_event(db, appt, "confirmed", 0);
+	}
+	if (c->missed)
+		return lk_db_followup_event(db, appt, "missed", 0);
+	/* Shown: the store visit is recorded, and it meets the appointment. */
+	visit = *c;
+	visit.log = "visit";
+	return log_activity(db, &visit, lead, visits, note);
+}
+
+static int
+undo(struct lk_db *db, const struct lk_change *c, int64_t lead)
+{
+	int64_t	 last, from, to, change;
+	int	 rc;
+
+	if ((rc = lk_db_status_last(db, lead, &last, &from, &to)) != 0)
+		return rc;
+	if (last == 0) {
+		lk_err(EX_DATAERR, "lead %lld: no status change to undo",
+		    (long long)lead);
+		return EX_DATAERR;
+	}
+	if ((rc = lk_db_status_change(db, lead, to, from, c->note, last,
+	    &change)) != 0)
+		return rc;
+	/* The follow-up that came with the change goes with it. */
+	return lk_db_followups_cancel(db, last);
+}
+
+/* The note of a duplicate names the original lead and its source. */
+static char *
+duplicate_note(struct lk_db *db, const struct lk_change *c)
+{
+	char	*source, *note;
+
+	if (lk_db_lead_source(db, c->of, &source) != 0)
+		return NULL;
+	note = lk_xasprintf("duplicate of lead %lld (source %s)%s%s",
+	    (long long)c->of, source != NULL ? source : "unknown",
+	    c->note != NULL ? "; " : "", c->note != NULL ? c->note : "");
+	free(source);
+	return note;
+}
+
+static int
+change_status(struct lk_db *db, const struct lk_kinds *k,
+    const struct lk_change *c, int64_t lead)
+{
+	const struct lk_status *s = c->to;
+	const struct lk_kind *kd;
+	struct lk_lead_facts lf, of;
+	struct lk_facts f;
+	struct lk_buf why = LK_BUF_INIT;
+	struct lk_dur d;
+	const char *kind;
+	char	*note = NULL;
+	int64_t	 change, fid;
+	time_t	 due;
+	int	 found, rc;
+
+	if ((rc = lk_db_lead_facts(db, lead, &lf, &found)) != 0)
+		return rc;
+	memset(&f, 0, sizeof(f));
+	f.lead = lead;
+	f.now = lk_clock_now();
+	f.received = lf.received;
+	f.attempts = lf.attempts;
+	f.visits = lf.visits;
+	f.follow_up = c->follow_up;
+	f.kind = c->kind;
+	f.due = c->due;
+	if ((f.of = c->of) != 0) {
+		if ((rc = lk_db_lead_facts(db, c->of, &of, &found)) != 0)
+			return rc;
+		if (!found) {
+			lk_err(EX_DATAERR, "--of: no lead %lld",
+			    (long long)c->of);
+			return EX_DATAERR;
+		}
+		f.of_received = of.received;
+		if ((rc = lk_db_same_customer(db, lead, c->of,
+		    &f.of_same)) != 0)
+			return rc;
+	}
+	if (lk_rules_check(s, &f, &why) != 0) {
+		lk_err(EX_DATAERR, "lead %lld: %s", (long long)lead, why.s);
+		lk_buf_free(&why);
+		return EX_DATAERR;
+	}
+	lk_buf_free(&why);
+	if (s->duplicate_within != NULL &&
+	    (note = duplicate_note(db, c)) == NULL)
+		return EX_SOFTWARE;
+	rc = lk_db_status_change(db, lead, lf.status_id, s->id,
+	    note != NULL ? note : c->note, 0, &change);
+	free(note);
+	if (rc != 0)
+		return rc;
+	/* Its follow-up: the one asked for, or the rule's default. */
+	if (c->follow_up)
+		due = c->due;
+	else if (s->follow_up_in != NULL &&
+	    lk_dur_parse(s->follow_up_in, &d) == 0)
+		due = lk_dur_add(f.now, &d, 0);
+	else
+		return 0;
+	kind = c->kind != NULL ? c->kind : s->follow_up_kind != NULL ?
+	    s->follow_up_kind : s->default_kind;
+	if (kind == NULL)
+		kind = (kd = lk_kinds_default(k)) != NULL ? kd->name : "phone";
+	return lk_db_followup_add(db, lead, kind, due, NULL, change, &fid);
+}
+
+int
+lk_status_apply(struct lk_db *db, const struct lk_catalog *cat,
+    const struct lk_kinds *k, const struct lk_change *c, int64_t lead)
+{
+	const struct lk_kind *kd;
+	struct lk_lead_facts lf;
+	const char *note = c->note, *kind;
+	int64_t	 fid;
+	int	 found, rc;
+
+	(void)cat;
+	if ((rc = lk_db_lead_facts(db, lead, &lf, &found)) != 0)
+		return rc;
+	if (!found) {
+		lk_err(EX_DATAERR, "no lead %lld", (long long)lead);
+		return EX_DATAERR;
+	}
+	if (c->undo)
+		return undo(db, c, lead);
+	/* The note goes with the status change when there is one. */
+	if (c->to != NULL)
+		note = NULL;
+	if (c->log != NULL &&
+	    (rc = log_activity(db, c, lead, lf.visits, note)) != 0)
+		return rc;
+	if ((c->confirm || c->shown || c->missed) &&
+	    (rc = appointment_outcome(db, c, lead, lf.visits, note)) != 0)
+		return rc;
+	if (c->log != NULL || c->confirm || c->shown || c->missed)
+		note = NULL;
+	if (c->to != NULL)
+		return change_status(db, k, c, lead);
+	if (c->follow_up) {
+		kind = c->kind;
+		if (kind == NULL)
+			kind = (kd = lk_kinds_default(k)) != NULL ? kd->name :
+			    "phone";
+		if ((rc = lk_db_followup_add(db, lead, kind, c->due, note, 0,
+		    &fid)) != 0)
+			return rc;
+	}
+	if (c->appointment) {
+		kind = c->kind != NULL ? c->kind : appointment_kind(k);
+		if (kind == NULL) {
+			lk_err(EX_DATAERR, "no follow-up kind is an "
+			    "appointment in the catalog");
+			return EX_DATAERR;
+		}
+		return lk_db_followup_add(db, lead, kind, c->appt_due, note,
+		    0, &fid);
+	}
+	return 0;
+}
