@@ -119,9 +119,14 @@ duplicate_note(struct lk_db *db, const struct lk_change *c)
 	return note;
 }
 
+/*
+ * The status change and what comes next: an appointment set with it is
+ * its follow-up (DOMAIN.md: an appointment is a follow-up the customer
+ * comes in for), so it meets the follow-up rules like --follow-up does.
+ */
 static int
 change_status(struct lk_db *db, const struct lk_kinds *k,
-    const struct lk_change *c, int64_t lead)
+    const struct lk_change *c, const char *appt_kind, int64_t lead)
 {
 	const struct lk_status *s = c->to;
 	const struct lk_kind *kd;
@@ -143,9 +148,9 @@ change_status(struct lk_db *db, const struct lk_kinds *k,
 	f.received = lf.received;
 	f.attempts = lf.attempts;
 	f.visits = lf.visits;
-	f.follow_up = c->follow_up;
-	f.kind = c->kind;
-	f.due = c->due;
+	f.follow_up = c->follow_up || c->appointment;
+	f.kind = c->appointment ? appt_kind : c->kind;
+	f.due = c->appointment ? c->appt_due : c->due;
 	if ((f.of = c->of) != 0) {
 		if ((rc = lk_db_lead_facts(db, c->of, &of, &found)) != 0)
 			return rc;
@@ -174,14 +179,14 @@ change_status(struct lk_db *db, const struct lk_kinds *k,
 	if (rc != 0)
 		return rc;
 	/* Its follow-up: the one asked for, or the rule's default. */
-	if (c->follow_up)
-		due = c->due;
+	if (f.follow_up)
+		due = f.due;
 	else if (s->follow_up_in != NULL &&
 	    lk_dur_parse(s->follow_up_in, &d) == 0)
 		due = lk_dur_add(f.now, &d, 0);
 	else
 		return 0;
-	kind = c->kind != NULL ? c->kind : s->follow_up_kind != NULL ?
+	kind = f.kind != NULL ? f.kind : s->follow_up_kind != NULL ?
 	    s->follow_up_kind : s->default_kind;
 	if (kind == NULL)
 		kind = (kd = lk_kinds_default(k)) != NULL ? kd->name : "phone";
@@ -194,7 +199,7 @@ lk_status_apply(struct lk_db *db, const struct lk_catalog *cat,
 {
 	const struct lk_kind *kd;
 	struct lk_lead_facts lf;
-	const char *note = c->note, *kind;
+	const char *note = c->note, *kind, *appt_kind = NULL;
 	int64_t	 fid;
 	int	 found, rc;
 
@@ -203,6 +208,12 @@ lk_status_apply(struct lk_db *db, const struct lk_catalog *cat,
 		return rc;
 	if (!found) {
 		lk_err(EX_DATAERR, "no lead %lld", (long long)lead);
+		return EX_DATAERR;
+	}
+	if (c->appointment && (appt_kind = c->kind != NULL ? c->kind :
+	    appointment_kind(k)) == NULL) {
+		lk_err(EX_DATAERR, "no follow-up kind is an appointment in "
+		    "the catalog");
 		return EX_DATAERR;
 	}
 	if (c->undo)
@@ -219,7 +230,7 @@ lk_status_apply(struct lk_db *db, const struct lk_catalog *cat,
 	if (c->log != NULL || c->confirm || c->shown || c->missed)
 		note = NULL;
 	if (c->to != NULL)
-		return change_status(db, k, c, lead);
+		return change_status(db, k, c, appt_kind, lead);
 	if (c->follow_up) {
 		kind = c->kind;
 		if (kind == NULL)
@@ -229,15 +240,8 @@ lk_status_apply(struct lk_db *db, const struct lk_catalog *cat,
 		    &fid)) != 0)
 			return rc;
 	}
-	if (c->appointment) {
-		kind = c->kind != NULL ? c->kind : appointment_kind(k);
-		if (kind == NULL) {
-			lk_err(EX_DATAERR, "no follow-up kind is an "
-			    "appointment in the catalog");
-			return EX_DATAERR;
-		}
-		return lk_db_followup_add(db, lead, kind, c->appt_due, note,
-		    0, &fid);
-	}
+	if (c->appointment)
+		return lk_db_followup_add(db, lead, appt_kind, c->appt_due,
+		    note, 0, &fid);
 	return 0;
 }
