@@ -46,7 +46,9 @@ lk_rules_check(const struct lk_status *s, const struct lk_facts *f,
 		    s->follow_up_kind != NULL ? s->follow_up_kind : "");
 		return -1;
 	}
-	if (f->follow_up && f->kind != NULL && s->follow_up_kind != NULL &&
+	/* A kind named without --follow-up is the kind of the one the
+	 * status schedules itself (follow-up-in): the same rule holds. */
+	if (f->kind != NULL && s->follow_up_kind != NULL &&
 	    strcasecmp(f->kind, s->follow_up_kind) != 0) {
 		lk_buf_addf(why, "%s needs a %s follow-up, not %s (rule "
 		    "follow-up-kind): use --kind %s", s->name,
