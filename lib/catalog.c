@@ -196,14 +196,29 @@ rules(struct lk_tsv *t, const char *text, struct lk_status *s)
 	free(copy);
 }
 
+/* What people type, as catalog names are written: "Left Message" and
+ * "left_message" are "left-message". */
+static char *
+statuskey(const char *s)
+{
+	char	*k, *p;
+
+	k = lk_xstrdup(s);
+	for (p = k; *p != '\0'; p++)
+		*p = *p == ' ' || *p == '_' ? '-' :
+		    (char)tolower((unsigned char)*p);
+	return k;
+}
+
 static void
 status_row(struct lk_tsv *t, void *arg)
 {
 	struct lk_catalog *c = arg;
 	struct lk_status *s;
 	const char *id, *name, *groups;
-	char	*end;
+	char	*end, *key, *other;
 	size_t	 i;
+	int	 twice = 0;
 
 	name = lk_tsv_col(t, "name");
 	groups = lk_tsv_col(t, "groups");
@@ -211,11 +226,19 @@ status_row(struct lk_tsv *t, void *arg)
 		lk_tsv_bad(t, "name", name, "not a status name");
 		return;
 	}
-	for (i = 0; i < c->n; i++)
-		if (strcasecmp(c->s[i].name, name) == 0) {
-			lk_tsv_bad(t, "name", name, "named twice");
-			return;
-		}
+	/* Twice as lead-status 7 NAME would find it: left_message is
+	 * left-message. */
+	key = statuskey(name);
+	for (i = 0; i < c->n && !twice; i++) {
+		other = statuskey(c->s[i].name);
+		twice = strcmp(other, key) == 0;
+		free(other);
+	}
+	free(key);
+	if (twice) {
+		lk_tsv_bad(t, "name", name, "named twice");
+		return;
+	}
 	if (*groups == '\0') {
 		lk_tsv_bad(t, "groups", NULL, "a status needs a group");
 		return;
@@ -228,6 +251,10 @@ status_row(struct lk_tsv *t, void *arg)
 		s->id = strtoll(id, &end, 10);
 		if (*end != '\0' || s->id < 1)
 			lk_tsv_bad(t, "id", id, "not a status id");
+		/* Two lines with one id would both rewrite that status. */
+		for (i = 0; i + 1 < c->n && s->id > 0; i++)
+			if (c->s[i].id == s->id)
+				lk_tsv_bad(t, "id", id, "given twice");
 	}
 	s->name = lk_xstrdup(name);
 	s->groups = lk_xstrdup(groups);
@@ -316,37 +343,27 @@ lk_status_rules(const struct lk_status *s, struct lk_buf *out)
 		lk_buf_add(out, "", 0);
 }
 
-/* What people type, as catalog names are written: "Left Message" and
- * "left_message" are "left-message". */
-static char *
-statuskey(const char *s)
-{
-	char	*k, *p;
-
-	k = lk_xstrdup(s);
-	for (p = k; *p != '\0'; p++)
-		*p = *p == ' ' || *p == '_' ? '-' :
-		    (char)tolower((unsigned char)*p);
-	return k;
-}
-
 int
 lk_catalog_find(const struct lk_catalog *c, const char *name,
     struct lk_buf *matches)
 {
-	char	*key;
+	char	*key, **names;
 	size_t	 i, klen, n = 0;
 	int	 found = -1;
 
 	key = statuskey(name);
 	klen = strlen(key);
+	/* Both sides alike: a dealer may write "left_message" too. */
+	names = lk_xcalloc(c->n + 1, sizeof(*names));
+	for (i = 0; i < c->n; i++)
+		names[i] = statuskey(c->s[i].name);
 	for (i = 0; i < c->n && klen > 0; i++)
-		if (strcasecmp(c->s[i].name, key) == 0) {
-			free(key);
-			return (int)i;
+		if (strcmp(names[i], key) == 0) {
+			found = (int)i;
+			goto out;
 		}
 	for (i = 0; i < c->n && klen > 0; i++) {
-		if (strncasecmp(c->s[i].name, key, klen) != 0)
+		if (strncmp(names[i], key, klen) != 0)
 			continue;
 		if (matches != NULL)
 			lk_buf_addf(matches, "%s%s", n > 0 ? ", " : "",
@@ -354,8 +371,14 @@ lk_catalog_find(const struct lk_catalog *c, const char *name,
 		found = (int)i;
 		n++;
 	}
+	if (n > 1)
+		found = -2;
+out:
+	for (i = 0; i < c->n; i++)
+		free(names[i]);
+	free(names);
 	free(key);
-	return n > 1 ? -2 : found;
+	return found;
 }
 
 int
