@@ -306,8 +306,8 @@ lk_db_catalog_load(struct lk_db *db, const struct lk_catalog *c,
 	sqlite3_stmt *upd = NULL, *ins = NULL, *del = NULL, *tmp = NULL;
 	char	*sql, *was, *now;
 	int64_t	*ids, uses;
-	size_t	 i, j;
-	int	 rc, found;
+	size_t	 i, j, k;
+	int	 rc, found, *same, o;
 
 	*changed = 0;
 	if ((rc = check_kinds(db, c, file)) != 0)
@@ -315,6 +315,7 @@ lk_db_catalog_load(struct lk_db *db, const struct lk_catalog *c,
 	if ((rc = lk_db_catalog(db, &old)) != 0)
 		return rc;
 	ids = lk_xcalloc(c->n, sizeof(*ids));
+	same = lk_xcalloc(c->n, sizeof(*same));
 	/* Match each new line to a stored status: by id, else by name. */
 	for (i = 0; i < c->n && rc == 0; i++) {
 		ids[i] = c->s[i].id;
@@ -323,9 +324,28 @@ lk_db_catalog_load(struct lk_db *db, const struct lk_catalog *c,
 			    "no status has id %lld", (long long)ids[i]);
 			rc = EX_DATAERR;
 		}
-		for (j = 0; ids[i] == 0 && j < old.n; j++)
-			if (strcasecmp(old.s[j].name, c->s[i].name) == 0)
+	}
+	/* A name matches only a status no line claims by id: renaming
+	 * left-message away and adding a new left-message are two. */
+	for (i = 0; i < c->n && rc == 0; i++)
+		for (j = 0; ids[i] == 0 && j < old.n; j++) {
+			for (k = 0, found = 0; k < c->n; k++)
+				found |= c->s[k].id == old.s[j].id;
+			if (!found &&
+			    strcasecmp(old.s[j].name, c->s[i].name) == 0)
 				ids[i] = old.s[j].id;
+		}
+	/* What is as it was, in its place, is not touched: loading an
+	 * unchanged catalog writes nothing and leaves no batch. */
+	for (i = 0; i < c->n && rc == 0; i++) {
+		if (ids[i] == 0 || (o = lk_catalog_byid(&old, ids[i])) < 0 ||
+		    (size_t)o != i)
+			continue;
+		was = line(&old.s[o]);
+		now = line(&c->s[i]);
+		same[i] = strcmp(was, now) == 0;
+		free(was);
+		free(now);
 	}
 	/* Removed statuses go first, if nothing uses them. */
 	if (rc == 0 && (del = lk_dbi_prepare(db, "DELETE FROM statuses "
@@ -361,7 +381,7 @@ lk_db_catalog_load(struct lk_db *db, const struct lk_catalog *c,
 	    "'~' || id WHERE id = ?")) == NULL)
 		rc = EX_SOFTWARE;
 	for (i = 0; i < c->n && rc == 0; i++) {
-		if (ids[i] == 0)
+		if (ids[i] == 0 || same[i])
 			continue;
 		sqlite3_bind_int64(tmp, 1, ids[i]);
 		if (sqlite3_step(tmp) != SQLITE_DONE)
@@ -379,6 +399,8 @@ lk_db_catalog_load(struct lk_db *db, const struct lk_catalog *c,
 		rc = EX_SOFTWARE;
 	free(sql);
 	for (i = 0; i < c->n && rc == 0; i++) {
+		if (same[i])
+			continue;
 		was = ids[i] != 0 ?
 		    line(&old.s[lk_catalog_byid(&old, ids[i])]) : NULL;
 		now = line(&c->s[i]);
@@ -407,6 +429,7 @@ lk_db_catalog_load(struct lk_db *db, const struct lk_catalog *c,
 	sqlite3_finalize(del);
 	sqlite3_finalize(tmp);
 	free(ids);
+	free(same);
 	lk_catalog_free(&old);
 	return rc;
 }
