@@ -92,8 +92,6 @@ int	 lk_db_lead_exists(struct lk_db *, int64_t id, int *exists);
 int	 lk_db_lead_show(struct lk_db *, const int64_t *ids, size_t n,
 	    struct lk_out *);
 
-#endif
-
 /* --- the catalog ---------------------------------------------------- */
 
 /* The status catalog as stored, in catalog order. */
@@ -177,3 +175,5 @@ int	 lk_db_batches(struct lk_db *, struct lk_out *);
  * batch that recorded any is refused.
  */
 int	 lk_db_batch_undo(struct lk_db *, int64_t batch);
+
+#endif

@@ -510,7 +510,8 @@ lk_db_batch_undo(struct lk_db *db, int64_t batch)
 	if ((rc = count(db, "SELECT count(*) FROM batches WHERE id = ?1",
 	    batch, &n)) != 0)
 		return rc;
-	if (n == 0) {
+	/* The batch under way is this very undo, not one to undo. */
+	if (n == 0 || batch >= db->batch) {
 		lk_err(EX_DATAERR, "no batch %lld", (long long)batch);
 		return EX_DATAERR;
 	}
