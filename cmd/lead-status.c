@@ -85,6 +85,8 @@ struct args {
 	const char *status;		/* as typed */
 	const char *follow_up, *at, *appointment;	/* WHEN as typed */
 	struct lk_change c;
+	char	**argv;			/* as typed, for the batch */
+	int	 argc;
 	int64_t	*ids;
 	size_t	 nids;
 	int	 ids_stdin;
@@ -649,13 +651,19 @@ main(int argc, char *argv[])
 
 	lk_msg_init("lead-status");
 	memset(&a, 0, sizeof(a));
+	/* getopt_long moves the operands behind the options: the batch
+	 * records the command as the user typed it. */
+	a.argc = argc - 1;
+	a.argv = lk_xreallocarray(NULL, (size_t)argc, sizeof(*a.argv));
+	memcpy(a.argv, argv + 1, (size_t)argc * sizeof(*a.argv));
 	parse(argc, argv, &a);
 	check(&a);
 	if (lk_clock_init(a.now) != 0) {
-		lk_err(EX_USAGE, "%s: not a time: %s", a.now != NULL ?
-		    "--now" : "LEAD_NOW", a.now != NULL ? a.now :
-		    getenv("LEAD_NOW"));
-		return EX_USAGE;
+		lk_msg_at(EX_USAGE, NULL, 0, a.now != NULL ? "--now" :
+		    "LEAD_NOW", a.now != NULL ? a.now : getenv("LEAD_NOW"),
+		    "not a time");
+		rc = EX_USAGE;
+		goto out;
 	}
 	if (a.follow_up != NULL) {
 		a.c.follow_up = 1;
@@ -674,8 +682,8 @@ main(int argc, char *argv[])
 	if (a.batches || a.catalog || a.kinds)
 		rc = listing(db, &a);
 	else if (a.load_catalog != NULL || a.undo_batch != 0) {
-		if ((rc = lk_db_begin(db, "lead-status", argc - 1,
-		    argv + 1)) != 0)
+		if ((rc = lk_db_begin(db, "lead-status", a.argc,
+		    a.argv)) != 0)
 			goto out;
 		rc = a.load_catalog != NULL ? load_catalog(db, a.load_catalog) :
 		    lk_db_batch_undo(db, a.undo_batch);
@@ -688,14 +696,15 @@ main(int argc, char *argv[])
 	    !a.c.shown && !a.c.missed && !a.c.undo)
 		rc = show(db, &a);
 	else {
-		if ((rc = lk_db_begin(db, "lead-status", argc - 1,
-		    argv + 1)) != 0)
+		if ((rc = lk_db_begin(db, "lead-status", a.argc,
+		    a.argv)) != 0)
 			goto out;
 		rc = change(db, &a);
 	}
 out:
 	lk_db_close(db);
 	free(a.ids);
+	free(a.argv);
 	if (fflush(stdout) != 0 && rc == 0) {
 		lk_err(EX_IOERR, "stdout: write error");
 		rc = EX_IOERR;
