@@ -207,8 +207,8 @@ parse(int argc, char *argv[], struct args *a)
 		case OPT_DIRECTION:
 			if (strcmp(optarg, "in") != 0 &&
 			    strcmp(optarg, "out") != 0) {
-				lk_err(EX_USAGE, "--direction: not in or out: "
-				    "%s", optarg);
+				lk_msg_at(EX_USAGE, NULL, 0, "--direction",
+				    optarg, "not in or out");
 				usage();
 			}
 			a->c.direction = optarg;
@@ -218,8 +218,8 @@ parse(int argc, char *argv[], struct args *a)
 			break;
 		case OPT_FORMAT:
 			if (lk_out_format(optarg, &a->fmt) != 0) {
-				lk_err(EX_USAGE, "--format: not table, tsv, "
-				    "csv or json: %s", optarg);
+				lk_msg_at(EX_USAGE, NULL, 0, "--format",
+				    optarg, "not table, tsv, csv or json");
 				usage();
 			}
 			break;
@@ -240,9 +240,9 @@ parse(int argc, char *argv[], struct args *a)
 			break;
 		case OPT_LOG:
 			if (!oneof(optarg, activities)) {
-				lk_err(EX_USAGE, "--log: not call, email, "
-				    "text, letter, quote, visit or note: %s",
-				    optarg);
+				lk_msg_at(EX_USAGE, NULL, 0, "--log", optarg,
+				    "not call, email, text, letter, quote, "
+				    "visit or note");
 				usage();
 			}
 			a->c.log = optarg;
@@ -261,15 +261,16 @@ parse(int argc, char *argv[], struct args *a)
 			break;
 		case OPT_OF:
 			if ((a->c.of = parse_id(optarg)) == 0) {
-				lk_err(EX_USAGE, "--of: not a lead id: %s",
-				    optarg);
+				lk_msg_at(EX_USAGE, NULL, 0, "--of", optarg,
+				    "not a lead id");
 				usage();
 			}
 			break;
 		case OPT_OUTCOME:
 			if (!oneof(optarg, outcomes)) {
-				lk_err(EX_USAGE, "--outcome: not contact, "
-				    "attempt, fresh-up or be-back: %s", optarg);
+				lk_msg_at(EX_USAGE, NULL, 0, "--outcome",
+				    optarg, "not contact, attempt, fresh-up or "
+				    "be-back");
 				usage();
 			}
 			a->c.outcome = optarg;
@@ -282,8 +283,8 @@ parse(int argc, char *argv[], struct args *a)
 			break;
 		case OPT_UNDO_BATCH:
 			if ((a->undo_batch = parse_id(optarg)) == 0) {
-				lk_err(EX_USAGE, "--undo-batch: not a batch "
-				    "id: %s", optarg);
+				lk_msg_at(EX_USAGE, NULL, 0, "--undo-batch",
+				    optarg, "not a batch id");
 				usage();
 			}
 			break;
@@ -303,8 +304,9 @@ parse(int argc, char *argv[], struct args *a)
 		else if (a->status == NULL && (a->nids > 0 || a->ids_stdin))
 			a->status = argv[i];
 		else {
-			lk_err(EX_USAGE, "%s: not a lead id%s", argv[i],
-			    a->status != NULL ? " (one status only)" : "");
+			lk_msg_at(EX_USAGE, NULL, 0, NULL, argv[i],
+			    "not a lead id%s", a->status != NULL ?
+			    " (one status only)" : "");
 			usage();
 		}
 	}
@@ -390,7 +392,7 @@ when(const char *opt, const char *s, int future)
 	time_t	 t;
 
 	if (lk_when_parse(s, lk_clock_now(), &t) != 0) {
-		lk_err(EX_USAGE, "%s: not a time: %s", opt, s);
+		lk_msg_at(EX_USAGE, NULL, 0, opt, s, "not a time");
 		usage();
 	}
 	if (future ? t < lk_clock_now() : t > lk_clock_now()) {
@@ -543,14 +545,15 @@ change(struct lk_db *db, struct args *a)
 	if (a->status != NULL) {
 		s = lk_catalog_find(&cat, a->status, &matches);
 		if (s == -2) {
-			lk_err(EX_USAGE, "%s: ambiguous status: %s", a->status,
-			    matches.s);
+			lk_msg_at(EX_USAGE, NULL, 0, NULL, a->status,
+			    "ambiguous status (%s)", matches.s);
 			rc = EX_USAGE;
 			goto out;
 		}
 		if (s < 0) {
-			lk_err(EX_USAGE, "%s: no such status (lead-status "
-			    "--catalog lists them)", a->status);
+			lk_msg_at(EX_USAGE, NULL, 0, NULL, a->status,
+			    "no such status (lead-status --catalog lists "
+			    "them)");
 			rc = EX_USAGE;
 			goto out;
 		}
@@ -558,8 +561,8 @@ change(struct lk_db *db, struct args *a)
 	}
 	if (a->c.kind != NULL) {
 		if ((k = lk_kinds_find(&kinds, a->c.kind)) == NULL) {
-			lk_err(EX_USAGE, "--kind: no such kind: %s "
-			    "(lead-status --kinds lists them)", a->c.kind);
+			lk_msg_at(EX_USAGE, NULL, 0, "--kind", a->c.kind,
+			    "no such kind (lead-status --kinds lists them)");
 			rc = EX_USAGE;
 			goto out;
 		}
