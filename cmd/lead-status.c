@@ -358,15 +358,27 @@ check(struct args *a)
 		    "time (--kind would name both)");
 		usage();
 	}
+	if (c->note != NULL && !changes) {
+		lk_err(EX_USAGE, "--note goes with a change (a status, "
+		    "--log note, ...)");
+		usage();
+	}
 	if ((c->outcome != NULL || c->direction != NULL || a->at != NULL) &&
 	    c->log == NULL && !c->shown) {
 		lk_err(EX_USAGE, "--outcome, --direction and --at go with "
 		    "--log");
 		usage();
 	}
-	if (c->log != NULL && c->outcome != NULL &&
-	    (strcmp(c->log, "visit") == 0) != (c->outcome[0] == 'f' ||
-	    c->outcome[0] == 'b')) {
+	/* --shown records the visit itself: another --log would leave
+	 * --outcome and --at meaning two things. */
+	if (c->shown && c->log != NULL) {
+		lk_err(EX_USAGE, "--shown records the store visit: no --log "
+		    "with it");
+		usage();
+	}
+	if ((c->log != NULL || c->shown) && c->outcome != NULL &&
+	    (c->shown || strcmp(c->log, "visit") == 0) !=
+	    (c->outcome[0] == 'f' || c->outcome[0] == 'b')) {
 		lk_err(EX_USAGE, "--outcome: a visit is fresh-up or be-back, "
 		    "anything else contact or attempt");
 		usage();
