@@ -178,6 +178,43 @@ add_id(struct args *a, int64_t id)
 	a->ids[a->nids++] = id;
 }
 
+static int
+byid(const void *x, const void *y)
+{
+	const int64_t *p = x, *q = y;
+
+	if (p[0] != q[0])
+		return p[0] < q[0] ? -1 : 1;
+	return p[1] < q[1] ? -1 : p[1] > q[1];
+}
+
+/* Each lead once, in the order first given: a listing of history rows
+ * names a lead on many lines, and an --undo must not run twice on it. */
+static void
+uniq_ids(struct args *a)
+{
+	int64_t	*pairs;
+	size_t	 i, n;
+
+	if (a->nids < 2)
+		return;
+	/* (id, position) sorted: the first of each id keeps its place. */
+	pairs = lk_xreallocarray(NULL, a->nids, 2 * sizeof(*pairs));
+	for (i = 0; i < a->nids; i++) {
+		pairs[2 * i] = a->ids[i];
+		pairs[2 * i + 1] = (int64_t)i;
+	}
+	qsort(pairs, a->nids, 2 * sizeof(*pairs), byid);
+	for (i = 1; i < a->nids; i++)
+		if (pairs[2 * i] == pairs[2 * i - 2])
+			a->ids[pairs[2 * i + 1]] = 0;
+	free(pairs);
+	for (i = n = 0; i < a->nids; i++)
+		if (a->ids[i] != 0)
+			a->ids[n++] = a->ids[i];
+	a->nids = n;
+}
+
 static void
 parse(int argc, char *argv[], struct args *a)
 {
@@ -692,6 +729,7 @@ main(int argc, char *argv[])
 		a.c.at = when("--at", a.at, 0);
 	if (a.ids_stdin && (rc = read_ids(&a)) != 0)
 		goto out;
+	uniq_ids(&a);
 	if ((rc = lk_db_open(&db, a.db)) != 0)
 		goto out;
 	if (a.batches || a.catalog || a.kinds)
