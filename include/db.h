@@ -146,8 +146,9 @@ int	 lk_db_followup_add(struct lk_db *, int64_t lead, const char *kind,
 	    time_t due, const char *note, int64_t change, int64_t *id);
 /*
  * Record an activity.  The lead's open follow-up this kind of activity
- * completes (its kind's done-by), earliest due first, is done by it (an
- * appointment: shown); *followup says which, or 0.
+ * completes (its kind's done-by) and that was set by then, earliest due
+ * first, is done by it (an appointment: shown); *followup says which,
+ * or 0.
  */
 int	 lk_db_activity_add(struct lk_db *, int64_t lead, time_t at,
 	    const char *kind, const char *direction, const char *outcome,

@@ -301,14 +301,17 @@ lk_db_activity_add(struct lk_db *db, int64_t lead, time_t at,
 	int	 r, appointment = 0, rc;
 
 	*followup = 0;
+	/* A call logged --at an hour ago was not made against a follow-up
+	 * set since: only one set by then can be done by it. */
 	if ((st = lk_dbi_stmt(db, "SELECT f.id, f.appointment FROM "
 	    "followup_state f JOIN followup_kinds k ON k.name = f.kind "
 	    "WHERE f.lead_id = ? AND f.state = 'open' AND "
 	    "instr(' ' || k.done_by || ' ', ' ' || ? || ' ') > 0 "
-	    "ORDER BY f.due_at, f.id LIMIT 1")) == NULL)
+	    "AND f.at <= ? ORDER BY f.due_at, f.id LIMIT 1")) == NULL)
 		return EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, lead);
 	lk_dbi_text(st, 2, kind);
+	lk_dbi_time(st, 3, at);
 	if ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		*followup = sqlite3_column_int64(st, 0);
 		appointment = sqlite3_column_int(st, 1);
