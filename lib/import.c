@@ -231,8 +231,8 @@ header(struct imp *i, const struct lk_csv_rec *r)
 	struct lk_buf key = LK_BUF_INIT, known = LK_BUF_INIT;
 	const struct alias *a;
 	struct column *c;
-	const char *s;
-	size_t	 j, k, len, nsame;
+	const char *s, *t;
+	size_t	 j, k, len, tlen, nsame;
 	int	 customer = 0, rc = 0;
 
 	i->have_header = 1;
@@ -253,9 +253,16 @@ header(struct imp *i, const struct lk_csv_rec *r)
 		}
 		c->name = len > 0 ? lk_xstrndup(s, len) :
 		    lk_xasprintf("column %zu", j + 1);
-		/* Two unknown columns of one name stay apart as extras. */
-		for (k = 0, nsame = 1; k < j; k++)
-			nsame += strcmp(i->cols[k].name, c->name) == 0;
+		/*
+		 * Columns of one name are numbered ("Tag (2)"), so what
+		 * goes to the extras (an unknown column, or a field's
+		 * second value) never lands twice under one key.
+		 */
+		for (k = 0, nsame = 1; k < j && len > 0; k++) {
+			t = r->f[k];
+			tlen = lk_trim(&t, r->len[k]);
+			nsame += tlen == len && memcmp(t, s, len) == 0;
+		}
 		lk_buf_clear(&key);
 		lk_key_fold(c->name, &key);
 		if ((a = alias_find(&i->map, lk_buf_str(&key))) != NULL)
@@ -265,10 +272,10 @@ header(struct imp *i, const struct lk_csv_rec *r)
 		c->field = a != NULL ? a->field : i->opt->ignore_unknown ?
 		    IGNORE : EXTRA;
 		c->label = a != NULL ? a->label : NULL;
-		if (c->field == EXTRA && nsame > 1) {
-			s = c->name;
-			c->name = lk_xasprintf("%s (%zu)", s, nsame);
-			free((char *)s);
+		if (nsame > 1) {
+			t = c->name;
+			c->name = lk_xasprintf("%s (%zu)", t, nsame);
+			free((char *)t);
 		}
 		if (c->field >= 0) {
 			customer |= customer_field(c->field);
