@@ -232,6 +232,7 @@ header(struct imp *i, const struct lk_csv_rec *r)
 	const struct alias *a;
 	struct column *c;
 	const char *s, *t;
+	char	 seen[LK_F__COUNT] = { 0 };
 	size_t	 j, k, len, tlen, nsame;
 	int	 customer = 0, rc = 0;
 
@@ -279,10 +280,10 @@ header(struct imp *i, const struct lk_csv_rec *r)
 		}
 		if (c->field >= 0) {
 			customer |= customer_field(c->field);
-			if (strstr(lk_buf_str(&known), lk_fields[c->field].name)
-			    == NULL)
+			if (!seen[c->field])
 				lk_buf_addf(&known, "%s%s", known.len > 0 ?
 				    ", " : "", lk_fields[c->field].name);
+			seen[c->field] = 1;
 		}
 	}
 	/* --map naming a column the file lacks is a typo to point out. */
