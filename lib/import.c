@@ -26,6 +26,7 @@
 /* A header name and the field it fills. */
 struct alias {
 	char	*key;		/* folded header */
+	char	*name;		/* as --map wrote it, for messages */
 	int	 field;		/* lk_field, EXTRA or IGNORE */
 	char	*label;		/* phone or e-mail label, or NULL */
 };
@@ -89,6 +90,7 @@ alias_row(struct lk_tsv *t, void *arg)
 	lk_key_fold(lk_tsv_col(t, "header"), &key);
 	as->a = lk_xreallocarray(as->a, as->n + 1, sizeof(*as->a));
 	as->a[as->n].key = lk_buf_take(&key);
+	as->a[as->n].name = NULL;
 	as->a[as->n].field = f;
 	as->a[as->n].label = *label != '\0' ? lk_xstrdup(label) : NULL;
 	as->n++;
@@ -113,6 +115,7 @@ aliases_free(struct aliases *as)
 
 	for (i = 0; i < as->n; i++) {
 		free(as->a[i].key);
+		free(as->a[i].name);
 		free(as->a[i].label);
 	}
 	free(as->a);
@@ -153,6 +156,7 @@ map_parse(const char *spec, struct aliases *as)
 		lk_key_fold(item, &key);
 		as->a = lk_xreallocarray(as->a, as->n + 1, sizeof(*as->a));
 		as->a[as->n].key = lk_xstrdup(lk_buf_str(&key));
+		as->a[as->n].name = lk_xstrdup(item);
 		as->a[as->n].field = f;
 		as->a[as->n].label = label != NULL && *label != '\0' ?
 		    lk_xstrdup(label) : NULL;
@@ -295,7 +299,7 @@ header(struct imp *i, const struct lk_csv_rec *r)
 		}
 		if (nsame == 0) {
 			lk_msg_at(EX_USAGE, i->name, r->line, NULL,
-			    i->map.a[k].key, "--map names no column of the "
+			    i->map.a[k].name, "--map names no column of the "
 			    "header");
 			rc = EX_USAGE;
 			goto out;
