@@ -122,7 +122,21 @@ aliases_free(struct aliases *as)
 	memset(as, 0, sizeof(*as));
 }
 
-/* --map 'Header=field[:label],...': 0 or EX_USAGE after a message. */
+/* s without the spaces around it, cut in place. */
+static char *
+strip(char *s)
+{
+	size_t	 n;
+
+	s += strspn(s, " \t");
+	for (n = strlen(s); n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t');
+	    n--)
+		s[n - 1] = '\0';
+	return s;
+}
+
+/* --map 'Header=field[:label],...': 0 or EX_USAGE after a message.
+ * Spaces around the parts are allowed: 'Cust = name, Mail = email'. */
 static int
 map_parse(const char *spec, struct aliases *as)
 {
@@ -133,15 +147,20 @@ map_parse(const char *spec, struct aliases *as)
 	copy = lk_xstrdup(spec);
 	for (item = strtok_r(copy, ",", &save); item != NULL && rc == 0;
 	    item = strtok_r(NULL, ",", &save)) {
-		if ((eq = strrchr(item, '=')) == NULL || eq == item) {
+		if ((eq = strrchr(item, '=')) == NULL ||
+		    strspn(item, " \t") >= (size_t)(eq - item)) {
 			lk_err(EX_USAGE, "--map: not Header=field: %s", item);
 			rc = EX_USAGE;
 			break;
 		}
 		*eq = '\0';
+		item = strip(item);
 		field = eq + 1;
-		if ((label = strchr(field, ':')) != NULL)
-			*label++ = '\0';
+		if ((label = strchr(field, ':')) != NULL) {
+			*label = '\0';
+			label = strip(label + 1);
+		}
+		field = strip(field);
 		if (strcmp(field, "-") == 0 || strcmp(field, "ignore") == 0)
 			f = IGNORE;
 		else if (strcmp(field, "extra") == 0)
