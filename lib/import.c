@@ -496,9 +496,9 @@ row(void *arg, const struct lk_csv_rec *r)
 		for (k = i->ncols; k < r->n && r->len[k] == 0; k++)
 			;
 		if (r->n < i->ncols || k < r->n) {
-			snprintf(why, sizeof(why), "%zu fields where the header "
-			    "(line %ld) has %zu", r->n, i->header_line,
-			    i->ncols);
+			snprintf(why, sizeof(why), "%zu field%s where the "
+			    "header (line %ld) has %zu", r->n, r->n == 1 ?
+			    "" : "s", i->header_line, i->ncols);
 			lk_lead_issue(l, 1, NULL, NULL, why);
 		}
 	}
