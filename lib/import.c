@@ -523,25 +523,23 @@ row(void *arg, const struct lk_csv_rec *r)
 			received(i, r->line);
 		lk_lead_finish(l, i->opt->strict);
 	}
-	for (k = 0, e = NULL; k < l->nissues; k++) {
-		if (l->issues[k].error) {
-			if (e == NULL)
-				e = &l->issues[k];
-			continue;
-		}
-		lk_msg_at(0, i->name, r->line, l->issues[k].field,
-		    l->issues[k].value, "%s", l->issues[k].reason);
-	}
+	for (k = 0, e = NULL; k < l->nissues && e == NULL; k++)
+		if (l->issues[k].error)
+			e = &l->issues[k];
 	if (e != NULL)
 		return refuse(i, r, e);
-	if (l->nissues > 0)
-		i->n->warned++;
 	if ((rc = lk_db_lead_find(i->db, l, &dup)) != 0)
 		return rc;
 	if (dup != 0) {
+		/* Warned about when it was added; not kept again now. */
 		i->n->already++;
 		return 0;
 	}
+	for (k = 0; k < l->nissues; k++)
+		lk_msg_at(0, i->name, r->line, l->issues[k].field,
+		    l->issues[k].value, "%s", l->issues[k].reason);
+	if (l->nissues > 0)
+		i->n->warned++;
 	if (!i->opt->dry_run) {
 		if ((rc = lk_db_lead_add(i->db, l, &id)) != 0)
 			return rc;
@@ -677,13 +675,9 @@ lk_import_lead(struct lk_db *db, struct lk_lead *l, int strict, int64_t *id,
 
 	*id = *already = 0;
 	lk_lead_finish(l, strict);
-	for (k = 0; k < l->nissues; k++) {
-		if (l->issues[k].error && e == NULL)
+	for (k = 0; k < l->nissues && e == NULL; k++)
+		if (l->issues[k].error)
 			e = &l->issues[k];
-		else if (!l->issues[k].error)
-			lk_msg_at(0, NULL, 0, l->issues[k].field,
-			    l->issues[k].value, "%s", l->issues[k].reason);
-	}
 	if (e != NULL) {
 		lk_msg_at(EX_DATAERR, NULL, 0, e->field, e->value, "%s",
 		    e->reason);
@@ -691,6 +685,10 @@ lk_import_lead(struct lk_db *db, struct lk_lead *l, int strict, int64_t *id,
 	}
 	if ((rc = lk_db_lead_find(db, l, already)) != 0 || *already != 0)
 		return rc;
+	/* Warnings only for a lead kept, as in a dump. */
+	for (k = 0; k < l->nissues; k++)
+		lk_msg_at(0, NULL, 0, l->issues[k].field, l->issues[k].value,
+		    "%s", l->issues[k].reason);
 	return lk_db_lead_add(db, l, id);
 }
 
