@@ -437,9 +437,11 @@ refuse(struct imp *i, const struct lk_csv_rec *r, const struct lk_issue *e)
 
 	lk_msg_at(i->rej != NULL ? 0 : EX_DATAERR, i->name, r->line, e->field,
 	    e->value, "%s", e->reason);
+	/* A dry run goes on to find every bad row, and counts them. */
+	if (i->rej != NULL || i->opt->dry_run)
+		i->n->rejected++;
 	if (i->rej == NULL)
 		return i->opt->dry_run ? 0 : EX_DATAERR;
-	i->n->rejected++;
 	lk_buf_clear(&i->line);
 	lk_msg_fmt(&i->line, i->name, r->line, e->field, e->value, e->reason);
 	snprintf(num, sizeof(num), "%ld,", r->line);
