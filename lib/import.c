@@ -252,6 +252,7 @@ static int
 header(struct imp *i, const struct lk_csv_rec *r)
 {
 	struct lk_buf key = LK_BUF_INIT, known = LK_BUF_INIT;
+	struct lk_buf dropped = LK_BUF_INIT;
 	const struct alias *a;
 	struct column *c;
 	const char *s, *t;
@@ -301,6 +302,11 @@ header(struct imp *i, const struct lk_csv_rec *r)
 			c->name = lk_xasprintf("%s (%zu)", t, nsame);
 			free((char *)t);
 		}
+		if (a == NULL && i->opt->ignore_unknown) {
+			if (dropped.len > 0)
+				lk_buf_adds(&dropped, ", ");
+			lk_msg_quote(&dropped, c->name, 80);
+		}
 		if (c->field >= 0) {
 			customer |= customer_field(c->field);
 			if (!seen[c->field])
@@ -339,6 +345,10 @@ header(struct imp *i, const struct lk_csv_rec *r)
 		rc = EX_DATAERR;
 		goto out;
 	}
+	/* Asked for, but nothing is dropped without a word. */
+	if (dropped.len > 0)
+		lk_msg_at(0, i->name, r->line, NULL, NULL, "--ignore-unknown: "
+		    "left out %s", dropped.s);
 	if (i->rej != NULL) {
 		fputs("reject_line,reject_reason", i->rej);
 		for (j = 0; j < r->n; j++) {
@@ -350,6 +360,7 @@ header(struct imp *i, const struct lk_csv_rec *r)
 out:
 	lk_buf_free(&key);
 	lk_buf_free(&known);
+	lk_buf_free(&dropped);
 	return rc;
 }
 
