@@ -4,6 +4,8 @@
  * --map; each row becomes a lead or a clear one-line refusal; a date
  * column's day-month order is read off the file itself.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -565,13 +567,21 @@ row(void *arg, const struct lk_csv_rec *r)
 	return 0;
 }
 
-/* The reject file holds customers' data: private, like the database. */
+/* The reject file holds customers' data: private, like the database.
+ * It must not be the dump being read: truncating it would lose it. */
 static FILE *
-create(const char *path)
+create(const char *path, FILE *in)
 {
+	struct stat sa, sb;
 	FILE	*fp;
 	int	 fd;
 
+	if (fstat(fileno(in), &sa) == 0 && stat(path, &sb) == 0 &&
+	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino) {
+		lk_err(EX_USAGE, "--skip-bad: %s: the file being imported",
+		    path);
+		return NULL;
+	}
 	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
 	    0600)) == -1 || (fp = fdopen(fd, "w")) == NULL) {
 		lk_err(EX_CANTCREAT, "%s: %s", path, strerror(errno));
@@ -626,8 +636,8 @@ lk_import_csv(struct lk_db *db, const struct lk_import *opt,
 		goto out;
 	}
 	if (opt->rejects != NULL && !opt->show_map) {
-		if ((i.rej = create(opt->rejects)) == NULL) {
-			rc = EX_CANTCREAT;
+		if ((i.rej = create(opt->rejects, fp)) == NULL) {
+			rc = lk_msg_rc();
 			goto close;
 		}
 	}
