@@ -382,3 +382,76 @@ Bob|2026-03-04T05:00:00Z"
 	assert_stderr "lead-add: LEAD_NOW: not a time: soon"
 	[ ! -e "$LEAD_DB" ]
 }
+
+# --- the database ----------------------------------------------------
+
+@test "lead-add creates the database mode 0600, whatever the umask, in WAL mode" {
+	umask 000
+	add --first Ann
+	assert_success
+	run stat -c %a "$LEAD_DB"
+	assert_output 600
+	run sql "PRAGMA journal_mode"
+	assert_output wal
+}
+
+@test "the database's -wal and -shm files are no more readable than it" {
+	umask 000
+	big 300000 >big.csv
+	lead-add --csv big.csv >/dev/null 2>&1 &
+	local pid=$!
+	wal_over 0
+	run stat -c '%n %a' "$LEAD_DB" "$LEAD_DB-wal" "$LEAD_DB-shm"
+	kill -9 "$pid"
+	wait "$pid" || true
+	assert_output "$LEAD_DB 600
+$LEAD_DB-wal 600
+$LEAD_DB-shm 600"
+}
+
+@test "lead-add killed with SIGKILL part-way leaves the database as it was, and usable" {
+	fixture two.csv four.csv
+	big 400000 >big.csv
+	lead-add --csv two.csv >/dev/null 2>&1
+	before=$(dump)
+	lead-add --csv big.csv >/dev/null 2>&1 &
+	local pid=$! rc=0
+	wal_over 4000000
+	# Still under way when killed, or the test proves nothing.
+	kill -0 "$pid"
+	kill -9 "$pid"
+	wait "$pid" || rc=$?
+	assert_equal "$rc" 137
+	assert_unchanged
+	run sql "PRAGMA integrity_check"
+	assert_output ok
+	add --csv four.csv
+	assert_success
+	assert_output "3
+4"
+	run sql "SELECT count(*) FROM leads"
+	assert_output 4
+}
+
+@test "lead-add killed part-way into an empty database leaves it empty, indexes and all" {
+	fixture header-only.csv two.csv
+	big 400000 >big.csv
+	# The first import into a database with no leads builds its
+	# indexes after the load: the kill must not lose them.
+	lead-add --csv header-only.csv >/dev/null 2>&1
+	before=$(dump)
+	lead-add --csv big.csv >/dev/null 2>&1 &
+	local pid=$! rc=0
+	wal_over 4000000
+	kill -0 "$pid"
+	kill -9 "$pid"
+	wait "$pid" || rc=$?
+	assert_equal "$rc" 137
+	assert_unchanged
+	run sql "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'leads'"
+	refute_output 0
+	add --csv two.csv
+	assert_success
+	assert_output "1
+2"
+}
