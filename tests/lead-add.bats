@@ -455,3 +455,246 @@ $LEAD_DB-shm 600"
 	assert_output "1
 2"
 }
+
+# --- CSV: headers ----------------------------------------------------
+
+@test "lead-add --csv reads a DealerSocket export by its header names" {
+	fixture dealersocket.csv
+	add --csv dealersocket.csv
+	assert_success
+	assert_output 1
+	assert_stderr "lead-add: dealersocket.csv: 1 added, 0 already there, 0 rejected"
+	run sql -line "SELECT external_id, source, first_name, last_name, email, phone, phone_e164, street, city, region, postal_code, year, make, model, stock, vin, comments, received_at, extra FROM leads; SELECT kind, label, value, norm FROM lead_contacts"
+	assert_output "external_id = 4471
+     source = AutoTrader
+ first_name = Ann
+  last_name = Lee
+      email = ann.lee@example.com
+      phone = (204) 345-4324
+ phone_e164 = +12043454324
+     street = 12 Elm St
+       city = Winnipeg
+     region = MB
+postal_code = R3C 0A1
+       year = 2024
+       make = Chevrolet
+      model = Malibu
+      stock = C1234
+        vin = 1G1ZD5ST0LF000001
+   comments = Wants a test drive, Saturday
+received_at = 2026-02-15T03:12:34Z
+      extra = {\"Routing Name\":\"Sales\",\"Role\":\"Buyer\",\"Lead Source (2)\":\"Dealer Website\"}
+ kind = phone
+label = evening
+value = 204.555.0199
+ norm = +12045550199"
+}
+
+@test "lead-add --csv reads a Zoho CRM export by its header names" {
+	fixture zoho.csv
+	add --csv zoho.csv
+	assert_success
+	assert_output 1
+	run sql "SELECT external_id, last_name, company, email, phone_e164, source, received_at, extra FROM leads"
+	assert_output '5000001|Hernandez|Acme, Inc|rhernandez@example.com|+15552013344|Cold Call|2021-04-15T04:03:00Z|{"Lead Owner":"Jane Boss","Lead Status":"Contacted"}'
+}
+
+@test "lead-add --csv reads a Salesforce export by its header names" {
+	fixture salesforce.csv
+	add --csv salesforce.csv
+	assert_success
+	assert_output 1
+	run sql "SELECT first_name, last_name, company, email, phone, phone_e164, source, extra FROM leads"
+	assert_output 'Sarah|Connor|Cyberdyne|sarah@example.com|+44 20 7946 1001|+442079461001|Web|{"Title":"Engineer","Status":"Open - Not Contacted"}'
+}
+
+@test "lead-add --csv reads an Outlook export, every e-mail and phone with its label" {
+	fixture outlook.csv
+	add --csv outlook.csv
+	assert_success
+	assert_output 1
+	run sql "SELECT first_name, middle_name, last_name, email, email_norm, phone, phone_e164, street, city, region, postal_code, quote(extra) FROM leads; SELECT kind, label, value, norm FROM lead_contacts ORDER BY id"
+	assert_output "Roy|T|Batty|Roy@Example.com|roy@example.com|555-867-5309|+15558675309|1 Tyrell Way|Los Angeles|CA|90001|NULL
+email|other|roy.work@example.com|roy.work@example.com
+phone|work|(555) 010-2000 ext. 12|+15550102000;ext=12
+phone|mobile|555 123 9876|+15551239876"
+}
+
+@test "lead-add --csv reads a Google Contacts export by its header names" {
+	fixture google-contacts.csv
+	add --csv google-contacts.csv
+	assert_success
+	assert_output 1
+	run sql "SELECT first_name, last_name, email, phone_e164, comments, extra FROM leads; SELECT kind, label, value FROM lead_contacts"
+	assert_output 'Rick|Deckard|rick@example.com|+15552223333|met at the show|{"Group Membership":"* myContacts","E-mail 1 - Type":"* Home","E-mail 2 - Type":"Work","Phone 1 - Type":"Mobile"}
+email|other|deckard@lapd.example'
+}
+
+@test "lead-add --csv matches header names whatever their case and punctuation" {
+	fixture folded-headers.csv
+	add --csv folded-headers.csv --show-map
+	assert_success
+	assert_output "column	header	field	label
+1	FIRST_NAME	first_name	
+2	last.name	last_name	
+3	EMAIL HOME	email	home
+4	e-mail_address	email	
+5	cellPhone	phone	mobile
+6	Vehicle-Make	make	"
+}
+
+@test "lead-add --csv splits a full-name column into first and last" {
+	fixture full-name.csv
+	add --csv full-name.csv
+	assert_success
+	run sql "SELECT first_name, quote(last_name) FROM leads ORDER BY id"
+	assert_output "Ann|'Lee'
+Mary Ann|'van der Berg'
+Cher|NULL"
+}
+
+@test "lead-add --csv keeps unknown columns as the lead's extra fields" {
+	fixture extras.csv
+	add --csv extras.csv
+	assert_success
+	assert_output "1
+2"
+	# Columns of one name are numbered, so no value hides another; a
+	# field's second, different value is kept the same way.
+	run sql "SELECT first_name, source, quote(extra) FROM leads ORDER BY id"
+	assert_output "Ann|AutoTrader|'{\"Favourite Colour\":\"blue\",\"Tag\":\"a\",\"Tag (2)\":\"b\",\"Tag (3)\":\"c\",\"Lead Source (2)\":\"Cars.com\"}'
+Bob|Web|NULL"
+	run sql "SELECT json_extract(extra, '\$.\"Tag (3)\"') FROM leads WHERE id = 1"
+	assert_output c
+}
+
+@test "lead-add --csv --ignore-unknown drops unknown columns and says which" {
+	fixture extras.csv
+	add --csv extras.csv --ignore-unknown
+	assert_success
+	assert_stderr \
+	    'lead-add: extras.csv:1: --ignore-unknown: left out "Favourite Colour", "Tag", "Tag (2)", "Tag (3)"' \
+	    "lead-add: extras.csv: 2 added, 0 already there, 0 rejected"
+	run sql "SELECT first_name, source, quote(extra) FROM leads ORDER BY id"
+	assert_output "Ann|AutoTrader|'{\"Lead Source (2)\":\"Cars.com\"}'
+Bob|Web|NULL"
+}
+
+@test "lead-add --csv --map names the field of a column" {
+	fixture map.csv
+	add --csv map.csv --map 'Cust=name,Mail=email,Cell=phone:mobile,Wanted=model'
+	assert_success
+	assert_output 1
+	run sql "SELECT first_name, last_name, email, phone_e164, model, extra FROM leads"
+	assert_output 'Ann|Lee|ann@example.com|+15551234567|Malibu|{"Notes2":"call after 5"}'
+}
+
+@test "lead-add --csv --map overrides a known header and can drop a column" {
+	fixture map.csv
+	add --csv map.csv --map 'Cust=first_name,Mail=comments,Notes2=-'
+	assert_success
+	run sql "SELECT first_name, quote(email), comments, phone, extra FROM leads"
+	assert_output 'Ann Lee|NULL|ann@example.com|555-123-4567|{"Wanted":"Malibu"}'
+}
+
+@test "lead-add --csv --map allows spaces around its parts" {
+	fixture map.csv
+	add --csv map.csv --map 'Cust = name, Mail = email : work ,Wanted=model'
+	assert_success
+	run sql "SELECT first_name, last_name, email, model FROM leads"
+	assert_output "Ann|Lee|ann@example.com|Malibu"
+}
+
+@test "lead-add --csv refuses a --map naming no column of the file" {
+	fixture map.csv
+	seed
+	add --csv map.csv --map 'Cust=name,Customer=email'
+	assert_failure 64
+	assert_output ""
+	assert_stderr 'lead-add: map.csv:1: --map names no column of the header: "Customer"'
+	assert_unchanged
+}
+
+@test "lead-add --csv refuses a --map naming an unknown field" {
+	fixture map.csv
+	add --csv map.csv --map 'Cust=fullname'
+	assert_failure 64
+	assert_stderr "lead-add: --map: fullname: no such field (see lead-add --fields)"
+}
+
+@test "lead-add --csv refuses a --map item that is not Header=field" {
+	fixture map.csv
+	add --csv map.csv --map 'Cust'
+	assert_failure 64
+	assert_stderr "lead-add: --map: not Header=field: Cust"
+	add --csv map.csv --map 'Mail=email, =name'
+	assert_failure 64
+	assert_stderr "lead-add: --map: not Header=field:  =name"
+}
+
+@test "lead-add --csv --show-map prints how each column is read and adds nothing" {
+	fixture map.csv
+	seed
+	add --csv map.csv --map 'Cust=name,Cell=phone:mobile' --show-map
+	assert_success
+	assert_stderr
+	assert_output "column	header	field	label
+1	Cust	name	
+2	Mail	email	
+3	Cell	phone	mobile
+4	Wanted	extra	
+5	Notes2	extra	"
+	assert_unchanged
+}
+
+@test "lead-add --csv --show-map escapes tab and backslash in TSV" {
+	printf '"First\tName","Note\\1"\nAnn,x\n' >esc.csv
+	add --csv esc.csv --show-map
+	assert_success
+	assert_output 'column	header	field	label
+1	First\tName	first_name	
+2	Note\\1	extra	'
+}
+
+@test "lead-add --csv --show-map on a terminal is a table with no control bytes" {
+	printf '"First Name","Esc\033[31mRed"\nAnn,x\n' >esc.csv
+	run script -qec "lead-add --csv esc.csv --show-map" /dev/null
+	assert_success
+	assert_equal "$(tr -d '\r' <<<"$output")" 'column  header        field       label
+1       First Name    first_name
+2       Esc\e[31mRed  extra'
+}
+
+@test "lead-add --fields lists the fields --map can name" {
+	add --fields
+	assert_success
+	assert_line --index 0 "field	title"
+	assert_line "first_name	first name"
+	assert_line "trade_odometer	trade-in odometer"
+	assert_equal "${#lines[@]}" 35
+}
+
+@test "lead-add --fields --format json --no-header" {
+	add --fields --format json
+	assert_success
+	assert_line --index 0 '{"field":"external_id","title":"the source'"'"'s id for the lead"}'
+	add --fields --format csv --no-header
+	assert_success
+	# RFC 4180: CRLF line ends.
+	assert_equal "${lines[0]}" $'external_id,the source\'s id for the lead\r'
+	assert_equal "${#lines[@]}" 34
+}
+
+@test "lead-add refuses an unknown --format" {
+	add --fields --format xml
+	assert_usage "lead-add: --format: not table, tsv, csv or json: xml"
+}
+
+@test "lead-add --csv with --source gives rows without a source that value" {
+	fixture two.csv
+	add --csv two.csv --source Showroom --origin walk-in
+	assert_success
+	run sql "SELECT first_name, source, origin FROM leads ORDER BY id"
+	assert_output "Ann|Showroom|walk-in
+Bob|Showroom|walk-in"
+}
