@@ -698,3 +698,220 @@ Bob|Web|NULL"
 	assert_output "Ann|Showroom|walk-in
 Bob|Showroom|walk-in"
 }
+
+# --- CSV: bad input --------------------------------------------------
+
+@test "lead-add --csv refuses invalid UTF-8, naming line and column, and imports nothing" {
+	seed
+	printf 'First Name,Email\nAnn,ann@example.com\nB\351a,bea@example.com\n' >latin1.csv
+	add --csv latin1.csv
+	assert_failure 65
+	assert_output ""
+	assert_stderr "lead-add: latin1.csv:3: First Name: invalid UTF-8 (byte 0xE9 at byte 2); try --encoding windows-1252 or the file's encoding"
+	assert_unchanged
+}
+
+@test "lead-add --csv refuses a header that is not UTF-8" {
+	seed
+	printf 'Pr\351nom,Email\nAnn,ann@example.com\n' >latin1.csv
+	add --csv latin1.csv
+	assert_failure 65
+	assert_stderr "lead-add: latin1.csv:1: the header is not UTF-8 text; give its encoding with --encoding (windows-1252, UTF-16LE, ...)"
+	assert_unchanged
+}
+
+@test "lead-add --csv refuses a row with a NUL byte" {
+	seed
+	printf 'First Name,Email\nAnn,ann@example.com\nBob,bob\0@example.com\n' >nul.csv
+	add --csv nul.csv
+	assert_failure 65
+	assert_output ""
+	assert_stderr "lead-add: nul.csv:3: Email: a NUL byte in the field (UTF-16 without a BOM? try --encoding UTF-16LE)"
+	assert_unchanged
+}
+
+@test "lead-add --csv refuses a row with more fields than the header" {
+	fixture ragged-long.csv
+	seed
+	add --csv ragged-long.csv
+	assert_failure 65
+	assert_output ""
+	assert_stderr "lead-add: ragged-long.csv:3: 3 fields where the header (line 1) has 2"
+	assert_unchanged
+}
+
+@test "lead-add --csv refuses a row with fewer fields than the header" {
+	fixture ragged-short.csv
+	seed
+	add --csv ragged-short.csv
+	assert_failure 65
+	assert_stderr "lead-add: ragged-short.csv:3: 1 field where the header (line 1) has 2"
+	assert_unchanged
+}
+
+@test "lead-add --csv takes empty fields past the header's last as no fields" {
+	printf 'First Name,Email\nAnn,ann@example.com,,\n' >trailing.csv
+	add --csv trailing.csv
+	assert_success
+	assert_output 1
+}
+
+@test "lead-add --csv refuses a quote that never closes" {
+	fixture unterminated.csv
+	seed
+	add --csv unterminated.csv
+	assert_failure 65
+	assert_output ""
+	assert_stderr 'lead-add: unterminated.csv:3: a quoted field never ends (a " with no closing ")'
+	assert_unchanged
+}
+
+@test "lead-add --csv takes a stray quote inside an unquoted field as written" {
+	printf 'First Name,Comments\nBob,5'"'"'10" tall\n' >stray.csv
+	add --csv stray.csv
+	assert_success
+	run sql "SELECT comments FROM leads"
+	assert_output "5'10\" tall"
+}
+
+@test "lead-add --csv refuses a received date that is not a date" {
+	fixture bad-date.csv
+	seed
+	add --csv bad-date.csv
+	assert_failure 65
+	assert_output ""
+	assert_stderr 'lead-add: bad-date.csv:3: Date Received: not a date (the file writes dates month-first, as on line 2): "13/45/2026"'
+	assert_unchanged
+}
+
+@test "lead-add --csv refuses a row with no customer" {
+	fixture no-customer.csv
+	seed
+	add --csv no-customer.csv
+	assert_failure 65
+	assert_output ""
+	assert_stderr "lead-add: no-customer.csv:3: no customer: no name, company, e-mail, phone or address"
+	assert_unchanged
+}
+
+@test "lead-add --csv refuses a report whose header names no customer" {
+	fixture report.csv
+	seed
+	add --csv report.csv
+	assert_failure 65
+	assert_output ""
+	assert_stderr "lead-add: report.csv:1: no column names a customer (recognised: received, source, trade_make, make); a lead needs a name, company, e-mail, phone or address: name the column with --map 'Header=first_name' (or last_name, name, company, email, phone, street)"
+	assert_unchanged
+}
+
+@test "lead-add --csv refuses a file with no header row" {
+	fixture no-header.csv
+	seed
+	add --csv no-header.csv
+	assert_failure 65
+	assert_output ""
+	assert_stderr "lead-add: no-header.csv:1: no column names a customer (recognised: none); a lead needs a name, company, e-mail, phone or address: name the column with --map 'Header=first_name' (or last_name, name, company, email, phone, street)"
+	assert_unchanged
+}
+
+@test "lead-add --csv refuses a file that is not there" {
+	add --csv nosuch.csv
+	assert_failure 66
+	assert_stderr "lead-add: nosuch.csv: No such file or directory"
+}
+
+@test "lead-add --csv --strict refuses a row with an unusable e-mail" {
+	fixture unusable.csv
+	seed
+	add --csv unusable.csv --strict
+	assert_failure 65
+	assert_output ""
+	assert_stderr 'lead-add: unusable.csv:3: E-mail Address: not an e-mail address: "bob@example"'
+	assert_unchanged
+}
+
+@test "lead-add --csv --skip-bad adds the good rows and sets the bad aside" {
+	fixture mixed.csv
+	umask 022
+	add --csv mixed.csv --skip-bad rejects.csv
+	assert_success
+	assert_output "1
+2"
+	assert_stderr \
+	    'lead-add: mixed.csv:3: Date Received: not a date (the file writes dates month-first, as on line 2): "13/45/2026"' \
+	    "lead-add: mixed.csv:4: 4 fields where the header (line 1) has 3" \
+	    "lead-add: mixed.csv:5: no customer: no name, company, e-mail, phone or address" \
+	    "lead-add: mixed.csv: 2 added, 0 already there, 3 rejected"
+	run sql "SELECT first_name FROM leads ORDER BY id"
+	assert_output "Ann
+Dee"
+	# Each bad row, whole, after its line and reason; what a
+	# spreadsheet would run is neutralised.
+	assert_equal "$(tr -d '\r' <rejects.csv)" 'reject_line,reject_reason,First Name,Email,Date Received
+3,"mixed.csv:3: Date Received: not a date (the file writes dates month-first, as on line 2): ""13/45/2026""",Bob,bob@example.com,13/45/2026
+4,mixed.csv:4: 4 fields where the header (line 1) has 3,"Cy, Jr","'"'"'=cmd|'"'"' /C calc'"'"'!A0",11/20/2026,x
+5,"mixed.csv:5: no customer: no name, company, e-mail, phone or address",,,11/21/2026'
+	run stat -c %a rejects.csv
+	assert_output 600
+}
+
+@test "lead-add --csv --skip-bad writes a reject file that imports back once fixed" {
+	fixture mixed.csv
+	lead-add --csv mixed.csv --skip-bad rejects.csv >/dev/null 2>&1
+	sed -i 's#,13/45/2026\r$#,11/19/2026\r#' rejects.csv
+	add --csv rejects.csv --skip-bad rejects2.csv
+	assert_success
+	assert_output 3
+	run sql "SELECT first_name, received_at, quote(extra) FROM leads WHERE id = 3"
+	assert_output "Bob|2026-11-19T05:00:00Z|NULL"
+}
+
+@test "lead-add --csv --skip-bad refuses a reject file it cannot create" {
+	fixture mixed.csv
+	seed
+	add --csv mixed.csv --skip-bad nodir/rejects.csv
+	assert_failure 73
+	assert_stderr "lead-add: nodir/rejects.csv: No such file or directory"
+	assert_unchanged
+}
+
+@test "lead-add --csv --skip-bad refuses to write over the file it imports" {
+	fixture mixed.csv
+	cp mixed.csv saved.csv
+	seed
+	add --csv mixed.csv --skip-bad ./mixed.csv
+	assert_failure 64
+	assert_stderr "lead-add: --skip-bad: ./mixed.csv: the file being imported"
+	run --separate-stderr sh -c 'lead-add --csv - --skip-bad mixed.csv <mixed.csv'
+	assert_failure 64
+	assert_stderr "lead-add: --skip-bad: mixed.csv: the file being imported"
+	cmp mixed.csv saved.csv
+	assert_unchanged
+}
+
+@test "lead-add --csv --dry-run checks every row and adds nothing" {
+	fixture unusable.csv
+	seed
+	add --csv unusable.csv --dry-run
+	assert_success
+	assert_output ""
+	assert_stderr \
+	    'lead-add: unusable.csv:3: E-mail Address: not an e-mail address (kept as written): "bob@example"' \
+	    'lead-add: unusable.csv:3: Day Phone: not a phone number (kept as written): "555-0101"' \
+	    "lead-add: unusable.csv: 2 would be added, 0 already there, 0 rejected, 1 kept with warnings"
+	assert_unchanged
+}
+
+@test "lead-add --csv --dry-run reports every bad row and fails" {
+	fixture mixed.csv
+	seed
+	add --csv mixed.csv --dry-run
+	assert_failure 65
+	assert_output ""
+	assert_stderr \
+	    'lead-add: mixed.csv:3: Date Received: not a date (the file writes dates month-first, as on line 2): "13/45/2026"' \
+	    "lead-add: mixed.csv:4: 4 fields where the header (line 1) has 3" \
+	    "lead-add: mixed.csv:5: no customer: no name, company, e-mail, phone or address" \
+	    "lead-add: mixed.csv: 2 would be added, 0 already there, 3 rejected"
+	assert_unchanged
+}
