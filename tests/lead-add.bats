@@ -915,3 +915,198 @@ Dee"
 	    "lead-add: mixed.csv: 2 would be added, 0 already there, 3 rejected"
 	assert_unchanged
 }
+
+# --- CSV: encodings, delimiters, line ends ---------------------------
+
+# The one lead every encoding test writes, in UTF-8.
+zoe() {
+	printf 'First Name,Last Name,Email\nZoë,Brontë,zoe@example.com\n'
+}
+
+assert_zoe() {
+	assert_success
+	assert_output 1
+	run sql "SELECT first_name, last_name, hex(first_name) FROM leads"
+	assert_output "Zoë|Brontë|5A6FC3AB"
+}
+
+@test "lead-add --csv reads UTF-8 without a BOM" {
+	zoe >zoe.csv
+	add --csv zoe.csv
+	assert_zoe
+}
+
+@test "lead-add --csv reads UTF-8 with a BOM, its first header name intact" {
+	{ printf '\357\273\277'; zoe; } >zoe.csv
+	add --csv zoe.csv
+	assert_zoe
+}
+
+@test "lead-add --csv reads UTF-16LE with a BOM" {
+	{ printf '\377\376'; zoe | iconv -f UTF-8 -t UTF-16LE; } >zoe.csv
+	add --csv zoe.csv
+	assert_zoe
+}
+
+@test "lead-add --csv reads UTF-16BE with a BOM" {
+	{ printf '\376\377'; zoe | iconv -f UTF-8 -t UTF-16BE; } >zoe.csv
+	add --csv zoe.csv
+	assert_zoe
+}
+
+@test "lead-add --csv reads a UTF-16 file larger than one read" {
+	awk 'BEGIN { print "First Name,Last Name,Email"
+		for (i = 1; i <= 3000; i++)
+			printf "Zoë%d,Brontë😀,z%d@example.com\r\n", i, i }' |
+	    iconv -f UTF-8 -t UTF-16LE >body
+	{ printf '\377\376'; cat body; } >zoe.csv
+	[ "$(stat -c %s zoe.csv)" -gt 200000 ]
+	add --csv zoe.csv
+	assert_success
+	assert_equal "${#lines[@]}" 3000
+	run sql "SELECT count(*) FROM leads WHERE first_name LIKE 'Zoë%' AND last_name = 'Brontë😀'"
+	assert_output 3000
+}
+
+@test "lead-add --csv --encoding windows-1252 reads what a US spreadsheet saves" {
+	zoe | iconv -f UTF-8 -t WINDOWS-1252 >zoe.csv
+	add --csv zoe.csv --encoding windows-1252
+	assert_zoe
+}
+
+@test "lead-add --csv refuses bytes that are not in the --encoding" {
+	seed
+	printf 'First Name,Email\nAnn,ann@example.com\nB\201b,bob@example.com\n' >cp.csv
+	add --csv cp.csv --encoding windows-1252
+	assert_failure 65
+	assert_stderr "lead-add: cp.csv:3: not windows-1252 text (byte 0x81)"
+	assert_unchanged
+}
+
+@test "lead-add --csv refuses UTF-16 cut off in the middle of a character" {
+	seed
+	{ printf '\377\376'; zoe | iconv -f UTF-8 -t UTF-16LE; printf 'B'; } >zoe.csv
+	add --csv zoe.csv
+	assert_failure 65
+	assert_stderr "lead-add: zoe.csv:3: not UTF-16LE text (byte 0x42) at the end of the file"
+	assert_unchanged
+}
+
+@test "lead-add refuses an --encoding iconv does not know" {
+	zoe >zoe.csv
+	add --csv zoe.csv --encoding klingon
+	assert_usage "lead-add: --encoding: unknown encoding: klingon"
+}
+
+@test "lead-add --csv --delimiter ';' reads a semicolon file" {
+	fixture semicolon.csv
+	add --csv semicolon.csv --delimiter ';'
+	assert_success
+	assert_output "1
+2"
+	run sql "SELECT first_name, last_name, email, comments FROM leads ORDER BY id"
+	assert_output 'Ann|Lee|ann@example.com|likes red, and blue
+Bob|Ray|bob@example.com|says "hi"; ok'
+}
+
+@test "lead-add --csv --delimiter tab reads a tab-separated file" {
+	fixture tab.tsv
+	add --csv tab.tsv --delimiter tab
+	assert_success
+	run sql "SELECT first_name, last_name, email, comments FROM leads ORDER BY id"
+	assert_output 'Ann|Lee|ann@example.com|likes red, and blue
+Bob|Ray|bob@example.com|says "hi"; ok'
+}
+
+@test "lead-add --csv finds the delimiter from the header" {
+	local f
+
+	fixture semicolon.csv tab.tsv
+	for f in semicolon.csv tab.tsv; do
+		add --db "$f.db" --csv "$f"
+		assert_success
+		run sqlite3 "$f.db" "SELECT first_name, comments FROM leads ORDER BY id"
+		assert_output 'Ann|likes red, and blue
+Bob|says "hi"; ok'
+	done
+}
+
+@test "lead-add --csv --delimiter , overrides what the header suggests" {
+	fixture semicolon.csv
+	seed
+	add --csv semicolon.csv --delimiter ,
+	assert_failure 65
+	assert_stderr "lead-add: semicolon.csv:1: no column names a customer (recognised: none); a lead needs a name, company, e-mail, phone or address: name the column with --map 'Header=first_name' (or last_name, name, company, email, phone, street)"
+	assert_unchanged
+}
+
+@test "lead-add refuses a --delimiter it does not know" {
+	fixture semicolon.csv
+	add --csv semicolon.csv --delimiter x
+	assert_usage "lead-add: --delimiter: not one of , ; tab | : x"
+}
+
+@test "lead-add --csv skips empty rows before the header" {
+	printf '\n,,,\r\n\nFirst Name,Last Name,Email\nAnn,Lee,ann@example.com\n' >late.csv
+	add --csv late.csv
+	assert_success
+	assert_output 1
+	run sql "SELECT first_name, last_name, email FROM leads"
+	assert_output "Ann|Lee|ann@example.com"
+}
+
+@test "lead-add --csv adds nothing from a header-only file, and succeeds" {
+	fixture header-only.csv
+	seed
+	add --csv header-only.csv
+	assert_success
+	assert_output ""
+	assert_stderr "lead-add: header-only.csv: 0 added, 0 already there, 0 rejected"
+	run sql "SELECT count(*) FROM leads"
+	assert_output 1
+}
+
+@test "lead-add --csv takes an empty file as nothing to add" {
+	: >empty.csv
+	add --csv empty.csv
+	assert_success
+	assert_output ""
+	assert_stderr "lead-add: empty.csv: empty: no header, no leads" \
+	    "lead-add: empty.csv: 0 added, 0 already there, 0 rejected"
+}
+
+@test "lead-add --csv reads CRLF line ends, inside quotes too" {
+	printf 'First Name,Last Name,Comments\r\nAnn,Lee,"two\r\nlines"\r\nBob,Ray,x\r\n' >crlf.csv
+	add --csv crlf.csv
+	assert_success
+	assert_output "1
+2"
+	run sql "SELECT first_name, last_name, hex(comments) FROM leads ORDER BY id"
+	assert_output "Ann|Lee|74776F0D0A6C696E6573
+Bob|Ray|78"
+}
+
+@test "lead-add --csv reads bare CR line ends" {
+	printf 'First Name,Last Name\rAnn,Lee\rBob,Ray\r' >cr.csv
+	add --csv cr.csv
+	assert_success
+	run sql "SELECT first_name, last_name FROM leads ORDER BY id"
+	assert_output "Ann|Lee
+Bob|Ray"
+}
+
+@test "lead-add --csv reads a last row with no line end" {
+	printf 'First Name,Last Name\nAnn,Lee\nBob,Ray' >nonl.csv
+	add --csv nonl.csv
+	assert_success
+	run sql "SELECT first_name, last_name FROM leads ORDER BY id"
+	assert_output "Ann|Lee
+Bob|Ray"
+}
+
+@test "lead-add --csv counts lines through blank lines and quoted line ends" {
+	printf 'First Name,Comments\r\n\r\nAnn,"one\rtwo"\r\nBob,"x\r\ny\nz"\n\n\nCy\n' >lines.csv
+	add --csv lines.csv
+	assert_failure 65
+	assert_stderr "lead-add: lines.csv:10: 1 field where the header (line 1) has 2"
+}
