@@ -1110,3 +1110,109 @@ Bob|Ray"
 	assert_failure 65
 	assert_stderr "lead-add: lines.csv:10: 1 field where the header (line 1) has 2"
 }
+
+# --- CSV: dates ------------------------------------------------------
+
+@test "lead-add --csv reads received dates in the forms dumps write" {
+	fixture dates.csv
+	add --csv dates.csv
+	assert_success
+	run sql "SELECT first_name, received_at FROM leads ORDER BY id"
+	assert_output "Iso Z|2026-11-20T09:05:00Z
+Iso offset|2026-11-20T17:05:00Z
+Iso local|2026-11-20T14:05:00Z
+Us am|2026-11-20T14:05:00Z
+Us pm|2026-11-21T02:05:00Z
+Sql|2026-11-20T14:05:00Z
+Zoho|2021-04-15T04:03:00Z
+Numeric offset|2009-07-14T18:14:45Z
+Numeric negative|2009-07-14T10:14:45Z
+Date only|2026-11-20T05:00:00Z
+Summer|2026-07-04T13:05:00Z
+Written|2026-11-20T05:00:00Z"
+}
+
+@test "lead-add --csv stamps a row with no received date with the clock" {
+	fixture two.csv
+	add --csv two.csv
+	assert_success
+	run sql "SELECT DISTINCT received_at FROM leads"
+	assert_output 2026-11-23T14:00:00Z
+}
+
+@test "lead-add --csv reads a day-first column day-first" {
+	fixture day-first.csv
+	add --csv day-first.csv
+	assert_success
+	run sql "SELECT first_name, received_at FROM leads ORDER BY id"
+	assert_output "Ann|2025-12-24T05:00:00Z
+Bob|2026-04-03T14:30:00Z"
+}
+
+@test "lead-add --csv corrects earlier ambiguous dates once a day-first one appears" {
+	fixture day-first-late.csv
+	add --csv day-first-late.csv
+	assert_success
+	assert_output "1
+2
+3
+4"
+	run sql "SELECT first_name, received_at, quote(received_raw) FROM leads ORDER BY id"
+	assert_output "Ann|2026-04-03T14:00:00Z|'03/04/2026 10:00'
+Bob|2026-06-05T04:00:00Z|'05/06/2026'
+Cy|2025-12-24T13:30:00Z|NULL
+Dee|2026-02-01T05:00:00Z|NULL"
+}
+
+@test "lead-add --csv refuses a file whose dates stay ambiguous throughout" {
+	fixture ambiguous.csv
+	seed
+	add --csv ambiguous.csv
+	assert_failure 65
+	assert_output ""
+	assert_stderr 'lead-add: ambiguous.csv:2: Date Received: ambiguous date: nothing in the file says whether it is day-first or month-first; use --date-order mdy or --date-order dmy: "03/04/2026"'
+	assert_unchanged
+}
+
+@test "lead-add --csv --date-order dmy settles an ambiguous file" {
+	fixture ambiguous.csv
+	add --csv ambiguous.csv --date-order dmy
+	assert_success
+	run sql "SELECT first_name, received_at, quote(received_raw) FROM leads ORDER BY id"
+	assert_output "Ann|2026-04-03T04:00:00Z|NULL
+Bob|2026-06-05T18:00:00Z|NULL"
+}
+
+@test "lead-add --csv --date-order mdy settles an ambiguous file" {
+	fixture ambiguous.csv
+	add --csv ambiguous.csv --date-order mdy
+	assert_success
+	run sql "SELECT first_name, received_at FROM leads ORDER BY id"
+	assert_output "Ann|2026-03-04T05:00:00Z
+Bob|2026-05-06T18:00:00Z"
+}
+
+@test "lead-add --csv refuses a date that contradicts the file's order" {
+	fixture contradicting.csv
+	seed
+	add --csv contradicting.csv
+	assert_failure 65
+	assert_output ""
+	assert_stderr 'lead-add: contradicting.csv:4: Date Received: not a date (the file writes dates day-first, as on line 3): "12/25/2025"'
+	assert_unchanged
+}
+
+@test "lead-add --csv --date-order refuses a date the other way round" {
+	fixture day-first.csv
+	seed
+	add --csv day-first.csv --date-order mdy
+	assert_failure 65
+	assert_stderr 'lead-add: day-first.csv:2: Date Received: not a date: "24-12-2025"'
+	assert_unchanged
+}
+
+@test "lead-add refuses a --date-order it does not know" {
+	fixture ambiguous.csv
+	add --csv ambiguous.csv --date-order ddmm
+	assert_usage "lead-add: --date-order: not mdy, dmy or ymd: ddmm"
+}
