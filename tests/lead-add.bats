@@ -1216,3 +1216,125 @@ Bob|2026-05-06T18:00:00Z"
 	add --csv ambiguous.csv --date-order ddmm
 	assert_usage "lead-add: --date-order: not mdy, dmy or ymd: ddmm"
 }
+
+# --- CSV: the same dump again, ids, stdin ----------------------------
+
+@test "lead-add --csv adds nothing from the same dump twice and says how many were there" {
+	fixture two.csv
+	lead-add --csv two.csv >/dev/null 2>&1
+	before=$(dump)
+	add --csv two.csv
+	assert_success
+	assert_output ""
+	assert_stderr "lead-add: two.csv: 0 added, 2 already there, 0 rejected"
+	assert_unchanged
+}
+
+@test "lead-add --csv prints the ids of the leads it added only, one a line" {
+	fixture two.csv four.csv
+	lead-add --csv two.csv >/dev/null 2>&1
+	add --csv four.csv
+	assert_success
+	assert_output "3
+4"
+	assert_stderr "lead-add: four.csv: 2 added, 2 already there, 0 rejected"
+	run sql "SELECT id, first_name FROM leads WHERE id > 2 ORDER BY id"
+	assert_output "3|Cy
+4|Dee"
+}
+
+@test "lead-add --csv warns about an unusable value once, when the lead is added" {
+	fixture unusable.csv
+	lead-add --csv unusable.csv >/dev/null 2>&1
+	add --csv unusable.csv
+	assert_success
+	assert_stderr "lead-add: unusable.csv: 0 added, 2 already there, 0 rejected"
+}
+
+@test "lead-add --csv takes the same source and external id as the same lead" {
+	fixture external-ids.csv external-ids-changed.csv
+	lead-add --csv external-ids.csv >/dev/null 2>&1
+	# A-1 from AutoTrader again, with a new e-mail: already there; A-2
+	# from another source is another lead.
+	add --csv external-ids-changed.csv
+	assert_success
+	assert_output 3
+	assert_stderr "lead-add: external-ids-changed.csv: 1 added, 1 already there, 0 rejected"
+	run sql "SELECT id, external_id, source, email FROM leads ORDER BY id"
+	assert_output "1|A-1|AutoTrader|ann@example.com
+2|A-2|AutoTrader|bob@example.com
+3|A-2|Cars.com|bob@example.com"
+}
+
+@test "lead-add --csv adds two equal rows of one dump as two leads" {
+	printf 'First Name,Email\nAnn,ann@example.com\nAnn,ann@example.com\n' >twice.csv
+	add --csv twice.csv
+	assert_success
+	assert_output "1
+2"
+	add --csv twice.csv
+	assert_output ""
+	assert_stderr "lead-add: twice.csv: 0 added, 2 already there, 0 rejected"
+}
+
+@test "lead-add --csv - reads the dump from stdin" {
+	fixture two.csv
+	run --separate-stderr sh -c 'lead-add --csv - <two.csv'
+	assert_success
+	assert_output "1
+2"
+	assert_stderr "lead-add: stdin: 2 added, 0 already there, 0 rejected"
+}
+
+@test "lead-add --csv - names stdin in its messages" {
+	fixture ragged-long.csv
+	run --separate-stderr sh -c 'lead-add --csv - <ragged-long.csv'
+	assert_failure 65
+	assert_stderr "lead-add: stdin:3: 3 fields where the header (line 1) has 2"
+}
+
+# --- CSV: phones and e-mails -----------------------------------------
+
+@test "lead-add --csv writes phones in E.164, extensions kept" {
+	fixture phones.csv
+	add --csv phones.csv
+	assert_success
+	assert_stderr "lead-add: phones.csv: 12 added, 0 already there, 0 rejected"
+	run sql "SELECT phone, phone_e164 FROM leads ORDER BY id"
+	assert_output "555-123-4567|+15551234567
+(555) 123-4567|+15551234567
+555.123.4567|+15551234567
+1-555-123-4567|+15551234567
++1 555 123 4567|+15551234567
+5551234567|+15551234567
+15551234567|+15551234567
+555 123 4567 x12|+15551234567;ext=12
+555-123-4567 ext. 12|+15551234567;ext=12
+555-123-4567 #12|+15551234567;ext=12
++1 (555) 123-4567 x 3|+15551234567;ext=3
++44 20 7946 1001|+442079461001"
+}
+
+@test "lead-add --csv lower-cases e-mails for matching and keeps the original" {
+	fixture emails.csv
+	add --csv emails.csv
+	assert_success
+	run sql "SELECT email, email_norm FROM leads ORDER BY id"
+	assert_output "Ann.Lee@Example.COM|ann.lee@example.com
+BOB@EXAMPLE.COM|bob@example.com
+mailto:cy@example.com|cy@example.com"
+}
+
+@test "lead-add --csv keeps a lead whose e-mail and phone are unusable, with warnings" {
+	fixture unusable.csv
+	add --csv unusable.csv
+	assert_success
+	assert_output "1
+2"
+	assert_stderr \
+	    'lead-add: unusable.csv:3: E-mail Address: not an e-mail address (kept as written): "bob@example"' \
+	    'lead-add: unusable.csv:3: Day Phone: not a phone number (kept as written): "555-0101"' \
+	    "lead-add: unusable.csv: 2 added, 0 already there, 0 rejected, 1 kept with warnings"
+	run sql "SELECT email, quote(email_norm), phone, quote(phone_e164) FROM leads WHERE id = 2"
+	assert_output "bob@example|NULL|555-0101|NULL"
+}
