@@ -453,7 +453,7 @@ when(const char *opt, const char *s, int future)
 	return t;
 }
 
-/* Ids from stdin, one a line: the first field; an "id" header skipped. */
+/* Ids from stdin, one a line: the first field; a header skipped. */
 static int
 read_ids(struct args *a)
 {
@@ -466,7 +466,10 @@ read_ids(struct args *a)
 	while ((len = getline(&line, &cap, stdin)) != -1) {
 		n++;
 		line[strcspn(line, "\t\r\n")] = '\0';
-		if (*line == '\0' || (n == 1 && strcmp(line, "id") == 0))
+		/* A listing's header: lead-status ID's "id", or --history's
+		 * "lead_id", whose rows name the lead. */
+		if (*line == '\0' || (n == 1 && (strcmp(line, "id") == 0 ||
+		    strcmp(line, "lead_id") == 0)))
 			continue;
 		if ((id = parse_id(line)) == 0) {
 			end = line;
