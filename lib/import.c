@@ -68,10 +68,12 @@ struct imp {
 	FILE	*rej;		/* --skip-bad file */
 	struct lk_buf line;	/* scratch */
 	struct timespec tick;	/* last progress line */
-	int	 progress;
+	int	 progress;	/* stderr is a terminal */
+	int	 shown;		/* a progress line is on it */
 };
 
 static void	 csvfield(FILE *, const char *, size_t);
+static void	 unshow(struct imp *);
 
 static void
 alias_row(struct lk_tsv *t, void *arg)
@@ -448,6 +450,7 @@ refuse(struct imp *i, const struct lk_csv_rec *r, const struct lk_issue *e)
 	char	 num[24];
 	size_t	 j;
 
+	unshow(i);
 	lk_msg_at(i->rej != NULL ? 0 : EX_DATAERR, i->name, r->line, e->field,
 	    e->value, "%s", e->reason);
 	/* A dry run goes on to find every bad row, and counts them. */
@@ -468,25 +471,30 @@ refuse(struct imp *i, const struct lk_csv_rec *r, const struct lk_issue *e)
 	return 0;
 }
 
+/* Take the progress line off the terminal, before a message line. */
 static void
-progress(struct imp *i, int done)
+unshow(struct imp *i)
+{
+	if (i->shown)
+		fputs("\r\033[K", stderr);
+	i->shown = 0;
+}
+
+/* Every 4096 rows, at most once a second, rewrite the progress line. */
+static void
+progress(struct imp *i)
 {
 	struct timespec now;
 
-	if (!i->progress)
-		return;
-	if (done) {
-		fputs("\r\033[K", stderr);
-		return;
-	}
-	if (i->n->rows % 4096 != 0)
+	if (!i->progress || i->n->rows % 4096 != 0)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	if (now.tv_sec - i->tick.tv_sec < 1)
 		return;
 	i->tick = now;
-	fprintf(stderr, "\r%s: %s: %ld rows, %ld added", lk_msg_prog(),
-	    i->name, i->n->rows, i->n->added);
+	fprintf(stderr, "\r%s: %s: %ld rows, %ld added, %ld already there",
+	    lk_msg_prog(), i->name, i->n->rows, i->n->added, i->n->already);
+	i->shown = 1;
 }
 
 static int
@@ -504,6 +512,7 @@ row(void *arg, const struct lk_csv_rec *r)
 	if (!i->have_header)
 		return header(i, r);
 	i->n->rows++;
+	progress(i);
 	lk_arena_reset(&i->arena);
 	lk_lead_reset(l, &i->arena);
 	if (r->n != i->ncols) {
@@ -550,6 +559,8 @@ row(void *arg, const struct lk_csv_rec *r)
 		i->n->already++;
 		return 0;
 	}
+	if (l->nissues > 0)
+		unshow(i);
 	for (k = 0; k < l->nissues; k++)
 		lk_msg_at(0, i->name, r->line, l->issues[k].field,
 		    l->issues[k].value, "%s", l->issues[k].reason);
@@ -563,7 +574,6 @@ row(void *arg, const struct lk_csv_rec *r)
 		i->n->last = id;
 	}
 	i->n->added++;
-	progress(i, 0);
 	return 0;
 }
 
@@ -646,7 +656,7 @@ lk_import_csv(struct lk_db *db, const struct lk_import *opt,
 		goto close;
 	csv = lk_csv_new(fp, i.name, &opt->csv);
 	rc = lk_csv_each(csv, row, &i);
-	progress(&i, 1);
+	unshow(&i);
 	if (rc == -1) {		/* --show-map done */
 		rc = 0;
 		goto close;

@@ -456,6 +456,24 @@ $LEAD_DB-shm 600"
 2"
 }
 
+@test "lead-add shows progress on a terminal and clears it for each message" {
+	awk 'BEGIN { print "First Name,Phone"
+		for (i = 1; i <= 400000; i++)
+			printf "F%d,%s\n", i, i % 100000 ? "555-123-4567" : "555-0101"
+	}' >big.csv
+	run script -qec "lead-add --csv big.csv >/dev/null" /dev/null
+	assert_success
+	assert_output --partial " rows, "
+	# What a terminal shows of each line is what follows its last CR:
+	# the messages alone, no progress left in front of them.
+	local line shown
+	shown=$(awk '{ sub(/\r$/, ""); n = split($0, a, "\r"); print a[n] }' \
+	    <<<"$output" | sed 's/\x1b\[K//g')
+	assert_equal "$shown" "$(for line in 100001 200001 300001 400001; do
+		echo "lead-add: big.csv:$line: Phone: not a phone number (kept as written): \"555-0101\""
+	done; echo "lead-add: big.csv: 400000 added, 0 already there, 0 rejected, 4 kept with warnings")"
+}
+
 # --- CSV: headers ----------------------------------------------------
 
 @test "lead-add --csv reads a DealerSocket export by its header names" {
