@@ -393,8 +393,14 @@ lk_db_catalog_load(struct lk_db *db, const struct lk_catalog *c,
 	if (rc == 0 && (upd = lk_dbi_prepare(db, sql)) == NULL)
 		rc = EX_SOFTWARE;
 	free(sql);
-	sql = lk_xasprintf("INSERT INTO statuses (%s) VALUES (?, ?, ?, ?, ?, "
-	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", STATUS_COLS);
+	/* A new status never takes the id of one removed: SQLite would
+	 * hand out a freed rowid again, and an old catalog file, a report
+	 * or catalog_changes naming that id would then mean the new one. */
+	sql = lk_xasprintf("INSERT INTO statuses (id, %s) VALUES (1 + max("
+	    "(SELECT coalesce(max(id), 0) FROM statuses), "
+	    "(SELECT coalesce(max(status_id), 0) FROM catalog_changes)), "
+	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    STATUS_COLS);
 	if (rc == 0 && (ins = lk_dbi_prepare(db, sql)) == NULL)
 		rc = EX_SOFTWARE;
 	free(sql);
