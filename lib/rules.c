@@ -73,9 +73,13 @@ lk_rules_check(const struct lk_status *s, const struct lk_facts *f,
 			    s->min_age != NULL ? "min-age" : "min-attempts",
 			    (long long)f->lead);
 			age(why, f->now - f->received);
-			lk_buf_addf(why, " old with %ld attempt%s; record "
-			    "attempts with --log call --outcome attempt",
-			    f->attempts, f->attempts == 1 ? "" : "s");
+			lk_buf_adds(why, " old");
+			/* Attempts help only where the catalog counts them. */
+			if (s->min_attempts > 0)
+				lk_buf_addf(why, " with %ld attempt%s; record "
+				    "attempts with --log call --outcome "
+				    "attempt", f->attempts,
+				    f->attempts == 1 ? "" : "s");
 			return -1;
 		}
 	}
