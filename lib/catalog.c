@@ -275,13 +275,14 @@ lk_catalog_parse(const char *text, size_t len, const char *file,
 	nbad = lk_tsv_read(text, len, file, need, status_row, c);
 	for (i = 0; i < c->n; i++)
 		ninitial += c->s[i].initial;
+	/* An empty catalog first: it has no initial status either. */
+	if (nbad == 0 && c->n == 0) {
+		lk_msg_at(EX_DATAERR, file, 0, NULL, NULL, "no statuses");
+		nbad++;
+	}
 	if (nbad == 0 && ninitial != 1) {
 		lk_msg_at(EX_DATAERR, file, 0, "rules", NULL,
 		    "exactly one status must be initial, %zu are", ninitial);
-		nbad++;
-	}
-	if (nbad == 0 && c->n == 0) {
-		lk_msg_at(EX_DATAERR, file, 0, NULL, NULL, "no statuses");
 		nbad++;
 	}
 	if (nbad) {
