@@ -353,8 +353,12 @@ add_csv(struct lk_db *db, struct args *a)
 		rc = lk_db_commit(db);
 	else
 		lk_db_rollback(db);
-	if (rc == 0 || a->imp.dry_run)
+	/* No summary of a file not read through: the error says it all. */
+	if (rc == 0)
 		lk_import_summary(a->imp.file, &n, a->imp.dry_run);
+	/* A dry run's bad rows were reported one by one: fail with them. */
+	if (rc == 0 && a->imp.dry_run)
+		rc = lk_msg_rc();
 	/* Ids only once stored: a pipe reader never sees one that is not. */
 	for (id = n.first; rc == 0 && id != 0 && id <= n.last; id++)
 		printf("%lld\n", (long long)id);

@@ -609,6 +609,11 @@ redate(const char *raw, time_t *t, void *arg)
 	return lk_date_parse(raw, LK_DORDER_DMY, t, NULL);
 }
 
+/*
+ * A dry run reads on past bad rows, each reported with EX_DATAERR kept
+ * by msg; 0 then means the file was read through, and lk_msg_rc() is
+ * the status to exit with.
+ */
 int
 lk_import_csv(struct lk_db *db, const struct lk_import *opt,
     struct lk_import_counts *n, FILE *out)
@@ -675,8 +680,6 @@ lk_import_csv(struct lk_db *db, const struct lk_import *opt,
 		rc = lk_db_redate(db, n->first, redate, NULL);
 	if (rc == 0)
 		rc = lk_db_bulk_end(db);
-	if (rc == 0 && opt->dry_run && lk_msg_rc() != 0)
-		rc = lk_msg_rc();
 close:
 	if (i.rej != NULL && fclose(i.rej) != 0 && rc == 0) {
 		lk_err(EX_IOERR, "%s: %s", opt->rejects, strerror(errno));

@@ -934,6 +934,18 @@ Dee"
 	assert_unchanged
 }
 
+@test "lead-add --csv --dry-run stops at what stops an import, with no summary" {
+	fixture report.csv
+	seed
+	add --csv report.csv --dry-run
+	assert_failure 65
+	assert_stderr "lead-add: report.csv:1: no column names a customer (recognised: received, source, trade_make, make); a lead needs a name, company, e-mail, phone or address: name the column with --map 'Header=first_name' (or last_name, name, company, email, phone, street)"
+	add --csv nosuch.csv --dry-run
+	assert_failure 66
+	assert_stderr "lead-add: nosuch.csv: No such file or directory"
+	assert_unchanged
+}
+
 # --- CSV: encodings, delimiters, line ends ---------------------------
 
 # The one lead every encoding test writes, in UTF-8.
