@@ -549,6 +549,25 @@ phone|mobile|555 123 9876|+15551239876"
 email|other|deckard@lapd.example'
 }
 
+@test "lead-add --csv reads a HubSpot export by its header names" {
+	fixture hubspot.csv
+	add --csv hubspot.csv
+	assert_success
+	assert_output 1
+	run sql "SELECT external_id, source, first_name, last_name, email, phone_e164, street, city, region, postal_code, country, received_at, extra FROM leads; SELECT kind, label, norm FROM lead_contacts"
+	assert_output '30101|ORGANIC_SEARCH|Ellen|Ripley|ripley@example.com|+16175550142|1 Nostromo Rd|Boston|MA|02110|United States|2026-11-20T19:32:00Z|{"Lead Status":"NEW"}
+phone|mobile|+16175550199'
+}
+
+@test "lead-add --csv reads Google Contacts' newer export, its organisation a company" {
+	fixture google-contacts-2023.csv
+	add --csv google-contacts-2023.csv
+	assert_success
+	assert_output 1
+	run sql "SELECT first_name, last_name, company, email, phone_e164, extra FROM leads"
+	assert_output 'Rick|Deckard|Tyrell Corp|rick@example.com|+15552223333|{"Organization Title":"Blade Runner","Labels":"* myContacts","E-mail 1 - Label":"* Home","Phone 1 - Label":"Mobile"}'
+}
+
 @test "lead-add --csv matches header names whatever their case and punctuation" {
 	fixture folded-headers.csv
 	add --csv folded-headers.csv --show-map
