@@ -16,6 +16,7 @@
 #include "xmem.h"
 
 #define CHUNK	65536
+#define FIELD_MAX (1024 * 1024)	/* longer than any lead's field */
 
 struct lk_csv {
 	FILE	*fp;
@@ -250,6 +251,17 @@ feed(struct lk_csv *c, const char *s, size_t n)
 		    csv_strerror(csv_error(&c->p)));
 		return EX_OSERR;
 	}
+	/*
+	 * A quote left open takes the rest of the file into one field
+	 * (libcsv keeps it in memory): stop at a size no lead's field
+	 * has, so memory stays flat on a broken 1 GB dump as well.
+	 */
+	if (c->p.pstate == 2 && c->p.quoted && c->p.entry_pos > FIELD_MAX) {
+		lk_msg_at(EX_DATAERR, c->name, c->lines + 1, NULL, NULL,
+		    "a quoted field runs past 1 MiB (no closing \", or text "
+		    "after the closing \")");
+		return EX_DATAERR;
+	}
 	return 0;
 }
 
@@ -332,7 +344,8 @@ lk_csv_each(struct lk_csv *c, int (*fn)(void *, const struct lk_csv_rec *),
 	 */
 	if (rc == 0 && !c->stop && c->p.pstate == 2 && c->p.quoted) {
 		lk_msg_at(EX_DATAERR, c->name, c->lines + 1, NULL, NULL,
-		    "a quoted field never ends (a \" with no closing \")");
+		    "a quoted field never ends (no closing \", or text after "
+		    "the closing \")");
 		rc = EX_DATAERR;
 	}
 	if (rc == 0 && !c->stop)

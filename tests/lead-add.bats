@@ -800,7 +800,25 @@ Bob|Showroom|walk-in"
 	add --csv unterminated.csv
 	assert_failure 65
 	assert_output ""
-	assert_stderr 'lead-add: unterminated.csv:3: a quoted field never ends (a " with no closing ")'
+	assert_stderr 'lead-add: unterminated.csv:3: a quoted field never ends (no closing ", or text after the closing ")'
+	assert_unchanged
+}
+
+@test "lead-add --csv refuses text after a closing quote" {
+	seed
+	printf 'First Name,Email\n"Big" Jim,jim@example.com\nAnn,ann@example.com\n' >jim.csv
+	add --csv jim.csv
+	assert_failure 65
+	assert_stderr 'lead-add: jim.csv:2: a quoted field never ends (no closing ", or text after the closing ")'
+	assert_unchanged
+}
+
+@test "lead-add --csv gives up on an open quote after 1 MiB, not at the end of the file" {
+	seed
+	big 100000 | sed '2s/^/"/' >open.csv
+	add --csv open.csv
+	assert_failure 65
+	assert_stderr 'lead-add: open.csv:2: a quoted field runs past 1 MiB (no closing ", or text after the closing ")'
 	assert_unchanged
 }
 
