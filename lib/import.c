@@ -443,6 +443,24 @@ csvfield(FILE *fp, const char *s, size_t len)
 	fputc('"', fp);
 }
 
+/*
+ * A cell a CSV writer kept a spreadsheet from running as a formula
+ * ("'+44 20 7946 1001", as csvfield above and lib/out.c write them):
+ * the value is what follows the quote, so the reject file, fixed,
+ * imports back as it was.  Returns the new length.
+ */
+static size_t
+unformula(const char **s, size_t len)
+{
+	len = lk_trim(s, len);
+	if (len > 1 && (*s)[0] == '\'' &&
+	    memchr("=+-@\t\r", (*s)[1], 6) != NULL) {
+		(*s)++;
+		len--;
+	}
+	return len;
+}
+
 /* Set a bad row aside (--skip-bad) or report it; 0 to go on. */
 static int
 refuse(struct imp *i, const struct lk_csv_rec *r, const struct lk_issue *e)
@@ -504,8 +522,9 @@ row(void *arg, const struct lk_csv_rec *r)
 	struct lk_lead *l = &i->lead;
 	const struct lk_issue *e;
 	const struct column *c;
+	const char *s;
 	char	 why[96];
-	size_t	 j, k;
+	size_t	 j, k, len;
 	int64_t	 id, dup;
 	int	 rc, f;
 
@@ -532,11 +551,12 @@ row(void *arg, const struct lk_csv_rec *r)
 			continue;
 		if (cell_ok(i, c->name, r->f[j], r->len[j]) != 0)
 			break;
+		s = r->f[j];
+		len = unformula(&s, r->len[j]);
 		if (c->field == EXTRA)
-			lk_lead_extra(l, c->name, r->f[j], r->len[j]);
+			lk_lead_extra(l, c->name, s, len);
 		else
-			lk_lead_set(l, c->field, c->name, c->label, r->f[j],
-			    r->len[j]);
+			lk_lead_set(l, c->field, c->name, c->label, s, len);
 	}
 	if (l->nerrors == 0) {
 		for (f = 0; f < LK_F__COUNT; f++)

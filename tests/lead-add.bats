@@ -922,6 +922,29 @@ Dee"
 	assert_output "Bob|2026-11-19T05:00:00Z|NULL"
 }
 
+@test "lead-add --csv --skip-bad: a rejected +44 phone imports back as it was" {
+	printf 'First Name,Phone,Date Received\nAnn,+44 20 7946 1001,13/45/2026\n' >uk.csv
+	lead-add --csv uk.csv --skip-bad rejects.csv >/dev/null 2>&1
+	# Kept from running as a formula in a spreadsheet...
+	run grep -c "'+44 20 7946 1001" rejects.csv
+	assert_output 1
+	sed -i 's#,13/45/2026\r$#,11/19/2026\r#' rejects.csv
+	add --csv rejects.csv
+	assert_success
+	assert_stderr "lead-add: rejects.csv: 1 added, 0 already there, 0 rejected"
+	# ...and read back as the number it is.
+	run sql "SELECT phone, phone_e164 FROM leads"
+	assert_output "+44 20 7946 1001|+442079461001"
+}
+
+@test "lead-add --csv reads a cell kept from a spreadsheet as the value after the quote" {
+	printf "First Name,Phone,Comments,Note\nAnn,'+1 555 123 4567,'=SUM(A1),'not a formula\n" >neutral.csv
+	add --csv neutral.csv --map Note=extra
+	assert_success
+	run sql "SELECT phone_e164, comments, extra FROM leads"
+	assert_output "+15551234567|=SUM(A1)|{\"Note\":\"'not a formula\"}"
+}
+
 @test "lead-add --csv --skip-bad refuses a reject file it cannot create" {
 	fixture mixed.csv
 	seed
