@@ -360,7 +360,8 @@ add_csv(struct lk_db *db, struct args *a)
 	if (rc == 0 && a->imp.dry_run)
 		rc = lk_msg_rc();
 	/* Ids only once stored: a pipe reader never sees one that is not. */
-	for (id = n.first; rc == 0 && id != 0 && id <= n.last; id++)
+	for (id = n.first; rc == 0 && !a->imp.dry_run && id != 0 &&
+	    id <= n.last; id++)
 		printf("%lld\n", (long long)id);
 	return rc;
 }

@@ -586,13 +586,13 @@ row(void *arg, const struct lk_csv_rec *r)
 		    l->issues[k].value, "%s", l->issues[k].reason);
 	if (l->nissues > 0)
 		i->n->warned++;
-	if (!i->opt->dry_run) {
-		if ((rc = lk_db_lead_add(i->db, l, &id)) != 0)
-			return rc;
-		if (i->n->first == 0)
-			i->n->first = id;
-		i->n->last = id;
-	}
+	/* A dry run adds too (lead-add rolls back), so that what it counts
+	 * is what an import would do: a source id twice adds one lead. */
+	if ((rc = lk_db_lead_add(i->db, l, &id)) != 0)
+		return rc;
+	if (i->n->first == 0)
+		i->n->first = id;
+	i->n->last = id;
 	i->n->added++;
 	return 0;
 }

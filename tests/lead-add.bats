@@ -995,6 +995,16 @@ Dee"
 	assert_unchanged
 }
 
+@test "lead-add --csv --dry-run counts what the import would do, the same lead once" {
+	printf 'Lead Id,Lead Source,First Name\nA-1,AutoTrader,Ann\nA-1,AutoTrader,Ann Lee\n' >twice.csv
+	seed
+	add --csv twice.csv --dry-run
+	assert_success
+	assert_output ""
+	assert_stderr "lead-add: twice.csv: 1 would be added, 1 already there, 0 rejected"
+	assert_unchanged
+}
+
 @test "lead-add --csv --dry-run stops at what stops an import, with no summary" {
 	fixture report.csv
 	seed
