@@ -346,6 +346,8 @@ add_csv(struct lk_db *db, struct args *a)
 	int64_t	 id;
 	int	 rc;
 
+	a->imp.fmt = a->fmt;
+	a->imp.header = a->header;
 	rc = lk_import_csv(db, &a->imp, &n, stdout);
 	if (a->imp.show_map)
 		return rc;

@@ -13,6 +13,7 @@
 #include "clock.h"
 #include "csvin.h"
 #include "lead.h"
+#include "out.h"
 
 struct lk_db;
 
@@ -23,8 +24,11 @@ struct lk_import {
 	const char *map;	/* --map 'Header=field,...' or NULL */
 	int	 ignore_unknown;	/* drop columns with no field */
 	int	 strict;		/* unusable e-mail or phone is an error */
-	int	 dry_run;		/* check everything, store nothing */
+	int	 dry_run;		/* check everything; the caller rolls
+					   back what was stored */
 	int	 show_map;		/* print the header mapping and stop */
+	enum lk_fmt fmt;		/* ... in this format */
+	int	 header;		/* ... with a header row */
 	const char *rejects;	/* --skip-bad file, or NULL */
 	const char *def[LK_F__COUNT];	/* values for rows without one */
 };

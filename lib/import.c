@@ -232,7 +232,7 @@ show_map(struct imp *i)
 	char	 num[24];
 	size_t	 j;
 
-	o = lk_out_new(i->out, LK_FMT_AUTO, 1);
+	o = lk_out_new(i->out, i->opt->fmt, i->opt->header);
 	lk_out_begin(o, names, 4);
 	for (j = 0; j < i->ncols; j++) {
 		snprintf(num, sizeof(num), "%zu", j + 1);
