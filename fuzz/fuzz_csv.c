@@ -17,6 +17,8 @@
  *           bit  7    --origin given
  *   byte 2  bit  0    into an empty database (the bulk load) instead
  *                     of one holding share/example-leads.csv
+ *           bits 1-2  --format for --show-map: auto, table, csv, json
+ *           bit  3    --no-header
  *
  * so the seeds fuzz/run copies in start with three zero bytes: plain
  * lead-add --csv into a database in use.
@@ -118,6 +120,7 @@ populate(struct lk_db *db)
 	put(f->data, f->len);
 	memset(&imp, 0, sizeof(imp));
 	imp.file = g.csv;
+	imp.header = 1;
 	if (lk_db_begin(db, "fuzz_csv", 0, NULL) != 0 ||
 	    lk_import_csv(db, &imp, &n, g.out) != 0 || n.added == 0 ||
 	    lk_db_commit(db) != 0)
@@ -172,7 +175,11 @@ options(const uint8_t *data, size_t size, struct lk_import *imp)
 	static const int delim[] = { 0, ';', '\t', ',' };
 	static const enum lk_dorder order[] = { LK_DORDER_ANY,
 	    LK_DORDER_MDY, LK_DORDER_DMY, LK_DORDER_YMD };
-	unsigned a = size > 0 ? data[0] : 0, b = size > 1 ? data[1] : 0;
+	/* Auto is TSV here: the output is no terminal. */
+	static const enum lk_fmt fmt[] = { LK_FMT_AUTO, LK_FMT_TABLE,
+	    LK_FMT_CSV, LK_FMT_JSON };
+	unsigned a = size > 0 ? data[0] : 0, b = size > 1 ? data[1] : 0,
+	    c = size > 2 ? data[2] : 0;
 
 	memset(imp, 0, sizeof(*imp));
 	imp->file = g.csv;
@@ -185,6 +192,8 @@ options(const uint8_t *data, size_t size, struct lk_import *imp)
 	imp->ignore_unknown = b >> 1 & 1;
 	imp->dry_run = b >> 2 & 1;
 	imp->show_map = b >> 3 & 1;
+	imp->fmt = fmt[c >> 1 & 3];
+	imp->header = !(c >> 3 & 1);
 	imp->map = maps[b >> 4 & 3];
 	if (b & 0x40) {
 		imp->def[LK_F_SOURCE] = "AutoTrader";
