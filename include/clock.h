@@ -55,7 +55,9 @@ int	 lk_dorder_parse(const char *, enum lk_dorder *o);
  * LK_DATE_AMBIGUOUS.  flags may be NULL; it is set to 0 otherwise.
  *
  * Returns 0 with *t set, or -1 when s is not a date (13/45/2026, a
- * February 30, 25:00, mixed separators as in 2009-07/14, trailing text).
+ * February 30, 25:00, mixed separators as in 2009-07/14, trailing text)
+ * or is one the stored form cannot hold, outside 0001-01-01T00:00:00Z
+ * to 9999-12-31T23:59:59Z (9999-12-31 23:00 -0500).
  */
 int	 lk_date_parse(const char *s, enum lk_dorder order, time_t *t,
 	    unsigned *flags);
@@ -67,7 +69,8 @@ int	 lk_date_parse(const char *s, enum lk_dorder order, time_t *t,
  * optionally followed by a time ("10:00", "9am", "9:30 pm", "at 9");
  * a signed offset from now ("+2d", "+6months", "-1w", "+3h", "+90min",
  * "+1y"; units as lk_dur_parse).  A day without a time is 00:00 local.
- * Returns 0 with *t set, -1 when s is none of these.
+ * Returns 0 with *t set, -1 when s is none of these or the time falls
+ * outside what lk_date_parse accepts ("-999999w").
  */
 int	 lk_when_parse(const char *s, time_t now, time_t *t);
 
@@ -93,7 +96,8 @@ char	*lk_time_utc(time_t t, char *buf);
 char	*lk_time_local(time_t t, char *buf);
 /* t as "2026-11-23 09:00" in local time, for tables; returns buf. */
 char	*lk_time_short(time_t t, char *buf);
-/* The stored form (or any ISO 8601 time with Z/offset) back: 0 or -1. */
+/* The stored form (or any ISO 8601 time with Z/offset, in the range
+ * lk_date_parse accepts) back: 0 or -1. */
 int	 lk_time_parse_utc(const char *s, time_t *t);
 
 #endif

@@ -93,6 +93,15 @@ static struct {
 	int		 set;
 } clk;
 
+/*
+ * The times the stored form holds, 0001-01-01T00:00:00Z to
+ * 9999-12-31T23:59:59Z: a reader refuses a time outside them rather
+ * than hand the database one it cannot read back.
+ */
+#define T_MIN		(-62135596800LL)
+#define T_MAX		253402300799LL
+#define IN_RANGE(t)	((t) >= T_MIN && (t) <= T_MAX)
+
 /* ASCII only: <ctype.h> would follow the locale. */
 #define ISDIGIT(c)	((c) >= '0' && (c) <= '9')
 #define ISALPHA(c)	(((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z')
@@ -716,13 +725,17 @@ lk_date_parse(const char *s, enum lk_dorder order, time_t *t,
 	struct dt	 dt;
 	const char	*p, *e;
 	unsigned	 fl;
+	time_t		 r;
 
 	if (flags != NULL)
 		*flags = 0;
 	trim(s, &p, &e);
 	if (parse_dt(p, e, order, &dt, &fl) == -1)
 		return -1;
-	*t = dt_time(&dt);
+	/* 9999-12-31 23:00 -0500 is in the year 10000. */
+	if (!IN_RANGE(r = dt_time(&dt)))
+		return -1;
+	*t = r;
 	if (flags != NULL)
 		*flags = fl;
 	return 0;
@@ -915,18 +928,23 @@ lk_when_parse(const char *s, time_t now, time_t *t)
 {
 	struct lk_dur	 d;
 	const char	*p, *e;
+	time_t		 r;
 
 	trim(s, &p, &e);
 	if (p == e)
 		return -1;
 	if (*p == '+' || *p == '-') {
-		if (dur_scan(p + 1, e, &d) == -1)
+		/* "-999999w" is a span, but no date anyone can store. */
+		if (dur_scan(p + 1, e, &d) == -1 ||
+		    !IN_RANGE(r = lk_dur_add(now, &d, *p == '-')))
 			return -1;
-		*t = lk_dur_add(now, &d, *p == '-');
+		*t = r;
 		return 0;
 	}
-	if (ISALPHA(*p) && when_rel(p, e, now, t) == 0)
+	if (ISALPHA(*p) && when_rel(p, e, now, &r) == 0 && IN_RANGE(r)) {
+		*t = r;
 		return 0;
+	}
 	return lk_date_parse(s, LK_DORDER_ANY, t, NULL);
 }
 
@@ -1031,6 +1049,7 @@ lk_time_parse_utc(const char *s, time_t *t)
 	const char	*p, *e;
 	unsigned	 fl;
 	long long	 y;
+	time_t		 r;
 	int		 i, mo, d, h, mi, sec;
 
 	/* The stored form, exactly: no scanning, no zone rules. */
@@ -1054,8 +1073,8 @@ lk_time_parse_utc(const char *s, time_t *t)
 	}
 	trim(s, &p, &e);
 	if (parse_dt(p, e, LK_DORDER_YMD, &dt, &fl) == -1 || !dt.iso ||
-	    !dt.hastime || !dt.hasoff)
+	    !dt.hastime || !dt.hasoff || !IN_RANGE(r = dt_time(&dt)))
 		return -1;
-	*t = dt_time(&dt);
+	*t = r;
 	return 0;
 }

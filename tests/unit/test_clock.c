@@ -188,6 +188,14 @@ test_rejects(void)
 	T_STR(pa("25:00"), "-1", "25:00");
 	T_STR(pa(""), "-1", "empty string");
 	T_INT(pf("13/45/2026"), -1, "flags are 0 after a refusal");
+	/* Found by fuzz_date: these read, but stored as "10000-..." or
+	 * "0000-..." they would never read back. */
+	T_STR(pa("9999-12-31T23:59:59Z"), "9999-12-31T23:59:59Z",
+	    "the last second the stored form holds");
+	T_STR(pa("9999-12-31 23:00 -0500"), "-1", "the year 10000 in UTC");
+	T_STR(pa("12/31/9999 11 PM"), "-1", "the year 10000 from New York");
+	T_STR(pa("0001-01-01T00:00:00+05:00"), "-1", "the year 0 in UTC");
+	T_INT(pf("12/31/9999 11 PM"), -1, "no flags for a refused date");
 }
 
 static void
@@ -393,6 +401,9 @@ test_when(void)
 	T_STR(pw("today 9:00 junk"), "-1", "trailing text refused");
 	T_STR(pw(""), "-1", "empty refused");
 	T_STR(pw("13/45/2026"), "-1", "bad date refused");
+	T_STR(pw("-999991w"), "-1", "a span back before the year 1");
+	T_STR(pw("+999999999months"), "-1", "a span past the year 9999");
+	T_STR(pw("+7900y"), "9926-11-23T09:00:00-05:00", "a long span");
 }
 
 static void
@@ -483,6 +494,8 @@ test_stored(void)
 	T_INT(lk_time_parse_utc("2026-11-23T14:00:00Zx", &t), -1,
 	    "trailing byte refused");
 	T_INT(lk_time_parse_utc("2026-11-2", &t), -1, "short refused");
+	T_INT(lk_time_parse_utc("0001-01-01T00:00:00+00:01", &t), -1,
+	    "an offset into the year 0 refused");
 	T_STR(lk_time_utc(0, buf), "1970-01-01T00:00:00Z", "epoch");
 	T_STR(lk_time_utc(-1, buf), "1969-12-31T23:59:59Z", "before epoch");
 	T_STR(lk_time_utc(253402300799LL, buf), "9999-12-31T23:59:59Z",
