@@ -318,3 +318,22 @@ rename_left_message() {
 	run complete_zsh "lead-status --undo"
 	assert_output "$(printf '%s\n' --undo --undo-batch)"
 }
+
+# --- make demo ------------------------------------------------------
+
+@test "make demo's script runs to the end, the refusal refused" {
+	LEAD_DB=$BATS_TEST_TMPDIR/demo.db run "$TOP/tests/demo"
+	assert_success
+	assert_line "+ lead-status 1 never-responded"
+	assert_line --partial "lead-status: lead 1: never-responded only once"
+	assert_line "(exit 65)"
+	assert_line --partial "# Look around:"
+}
+
+@test "make demo's output is the same every time" {
+	mkdir a b
+	(cd a && LEAD_DB=demo.db "$TOP/tests/demo" >../a.out)
+	(cd b && LEAD_DB=demo.db "$TOP/tests/demo" >../b.out)
+	run diff -u a.out b.out
+	assert_success
+}
