@@ -12,7 +12,7 @@ DESTDIR ?=
 SHAREDIR = $(PREFIX)/share/leadkit
 MANDIR = $(PREFIX)/share/man
 BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
-ZSHCOMPDIR = $(PREFIX)/share/zsh/vendor-completions
+ZSHCOMPDIR = $(PREFIX)/share/zsh/site-functions
 
 # B is the object directory, BIN where programs go; sanitize and fuzz
 # builds use their own so they never mix with the normal build.
@@ -83,7 +83,7 @@ units: $(UNITS:%=$(B)/tests/%)
 # The Debian packages the build and the tests need; installs what is
 # missing when run as root, says what to install otherwise.
 DEB = gcc make pkg-config libsqlite3-dev sqlite3 libcsv-dev libutf8proc-dev \
-	bats bats-assert bats-support mandoc
+	bats bats-assert bats-support mandoc bash-completion zsh
 deps:
 	@./tests/deps $(DEB)
 

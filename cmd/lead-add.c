@@ -17,14 +17,16 @@
 #include "xmem.h"
 
 static const char usage_text[] =
-    "usage: lead-add [--db path] [--now time] [--strict] --first name "
-    "--last name\n"
-    "                [--email address] [--phone number] [--field value ...]\n"
+    "usage: lead-add [--db path] [--now time] [--date-order order] [--strict]\n"
+    "                --field value ...\n"
     "       lead-add [--db path] [--now time] --csv file [--date-order order]\n"
     "                [--delimiter char] [--dry-run] [--encoding name]\n"
     "                [--ignore-unknown] [--map header=field,...]\n"
-    "                [--show-map] [--skip-bad rejects] [--strict]\n"
-    "       lead-add --fields | --help | --version\n";
+    "                [--origin origin] [--show-map] [--skip-bad rejects]\n"
+    "                [--source source] [--strict] [--type type]\n"
+    "                [--vendor vendor] [--format fmt] [--no-header]\n"
+    "       lead-add --fields [--format fmt] [--no-header]\n"
+    "       lead-add --help | --version\n";
 
 /* Lead fields as options: --first Ann sets first_name. */
 static const struct {
@@ -108,14 +110,16 @@ help(void)
 	size_t	 i;
 
 	fputs(usage_text, stdout);
-	fputs("\nAdd one lead from options, or every row of a CSV dump; "
-	    "print the new ids.\n\n"
+	fputs("\nAdd one lead from options (a name, company, e-mail, phone or "
+	    "street\nnames the customer), or every row of a CSV dump; print "
+	    "the new ids.\n\n"
 	    "  --csv file          import a CSV file with a header row "
 	    "(- for stdin)\n"
 	    "  --date-order order  mdy, dmy or ymd for dates like "
 	    "03/04/2026\n"
-	    "  --db path           the database (default $LEAD_DB)\n"
-	    "  --delimiter char    , ; tab or | (default: from the header)\n"
+	    "  --db path           the database (default $LEAD_DB, else\n"
+	    "                      $XDG_DATA_HOME/leadkit/leads.db)\n"
+	    "  --delimiter char    , ; tab | or : (default: from the header)\n"
 	    "  --dry-run           check every row, add nothing\n"
 	    "  --encoding name     the file's encoding (windows-1252, "
 	    "UTF-16LE, ...)\n"

@@ -106,15 +106,15 @@ help(void)
 	fputs("\nChange leads' statuses under the dealership's rules, record "
 	    "activities and\nappointments, undo; show a lead, its history, "
 	    "the catalog, the batches.\n\n"
-	    "  --appointment when  set an appointment (--kind demo, delivery, "
-	    "service)\n"
-	    "  --at when           when the --log activity happened (default "
-	    "now)\n"
+	    "  --appointment when  set an appointment (--kind: see --kinds)\n"
+	    "  --at when           when the --log activity or --shown visit "
+	    "happened\n"
 	    "  --batches           list every command run that changed "
 	    "something\n"
 	    "  --catalog           list the status catalog (loadable as TSV)\n"
 	    "  --confirm           a manager confirms the next appointment\n"
-	    "  --db path           the database (default $LEAD_DB)\n"
+	    "  --db path           the database (default $LEAD_DB, else\n"
+	    "                      $XDG_DATA_HOME/leadkit/leads.db)\n"
 	    "  --direction dir     out (to the customer, default) or in\n"
 	    "  --follow-up when    schedule a follow-up (tomorrow 10:00, +2d, "
 	    "mon 9am)\n"
@@ -134,8 +134,10 @@ help(void)
 	    "  --now time          the clock (default $LEAD_NOW, else now)\n"
 	    "  --of id             the earlier lead a duplicate-lead "
 	    "duplicates\n"
-	    "  --outcome outcome   contact, attempt (default), or fresh-up, "
-	    "be-back\n"
+	    "  --outcome outcome   contact or attempt (the default for call, "
+	    "email,\n"
+	    "                      text, letter); fresh-up or be-back for "
+	    "a visit\n"
 	    "  --shown             the customer came to the next appointment\n"
 	    "  --undo              put the previous status back\n"
 	    "  --undo-batch batch  undo a whole command run (see --batches)\n"
@@ -702,7 +704,7 @@ main(int argc, char *argv[])
 {
 	struct args a;
 	struct lk_db *db = NULL;
-	int	 rc;
+	int	 rc, shows;
 
 	lk_msg_init("lead-status");
 	memset(&a, 0, sizeof(a));
@@ -733,7 +735,13 @@ main(int argc, char *argv[])
 	if (a.ids_stdin && (rc = read_ids(&a)) != 0)
 		goto out;
 	uniq_ids(&a);
-	if ((rc = lk_db_open(&db, a.db)) != 0)
+	shows = a.status == NULL && a.follow_up == NULL && a.c.log == NULL &&
+	    a.appointment == NULL && !a.c.confirm && !a.c.shown &&
+	    !a.c.missed && !a.c.undo && a.load_catalog == NULL &&
+	    a.undo_batch == 0;
+	/* What only reads leaves no database behind where there was none. */
+	if ((rc = shows ? lk_db_open_read(&db, a.db) :
+	    lk_db_open(&db, a.db)) != 0)
 		goto out;
 	if (a.batches || a.catalog || a.kinds)
 		rc = listing(db, &a);
@@ -747,9 +755,7 @@ main(int argc, char *argv[])
 			rc = lk_db_commit(db);
 		if (rc == 0 && a.undo_batch != 0)
 			lk_warn("batch %lld undone", (long long)a.undo_batch);
-	} else if (a.status == NULL && a.follow_up == NULL &&
-	    a.c.log == NULL && a.appointment == NULL && !a.c.confirm &&
-	    !a.c.shown && !a.c.missed && !a.c.undo)
+	} else if (shows)
 		rc = show(db, &a);
 	else {
 		if ((rc = lk_db_begin(db, "lead-status", a.argc,

@@ -39,6 +39,10 @@ char	*lk_db_path(const char *path);
  * 10000), foreign keys on.  Returns 0 with *dbp set, or a sysexits code.
  */
 int	 lk_db_open(struct lk_db **dbp, const char *path);
+/* The same for a command that only reads: a database that does not
+ * exist is not created; the defaults (empty, the shipped catalog) are
+ * read instead. */
+int	 lk_db_open_read(struct lk_db **dbp, const char *path);
 void	 lk_db_close(struct lk_db *);
 
 /* The acting Unix login. */

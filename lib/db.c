@@ -255,11 +255,17 @@ actor(void)
 	return lk_xasprintf("uid-%ld", (long)getuid());
 }
 
-int
-lk_db_open(struct lk_db **dbp, const char *path)
+/*
+ * Open path (read is nonzero for a command that only reads: a missing
+ * file is then not created, an empty database of the defaults stands
+ * in, so listing the catalog or pressing Tab leaves no file behind).
+ */
+static int
+db_open(struct lk_db **dbp, const char *path, int read)
 {
 	struct lk_db *db;
-	const char *e;
+	const char *e, *file;
+	char	*end;
 	long	 timeout = 10000;
 	int	 fd, rc;
 
@@ -267,21 +273,37 @@ lk_db_open(struct lk_db **dbp, const char *path)
 	db = lk_xcalloc(1, sizeof(*db));
 	db->path = lk_db_path(path);
 	db->actor = actor();
-	if (path == NULL && ((e = getenv("LEAD_DB")) == NULL || *e == '\0'))
-		mkparents(db->path);
-	/* Customers' personal data: never world-readable, from the start.
-	 * SQLite gives the -wal and -shm files the same mode. */
-	fd = open(db->path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd >= 0)
-		close(fd);
-	else if (errno != EEXIST) {
-		rc = errno == EACCES || errno == EPERM ? EX_NOPERM :
-		    EX_CANTCREAT;
-		lk_err(rc, "%s: cannot create the database: %s", db->path,
-		    strerror(errno));
-		goto fail;
+	if ((e = getenv("LEAD_BUSY_TIMEOUT")) != NULL && *e != '\0') {
+		timeout = strtol(e, &end, 10);
+		if (*end != '\0' || timeout < 0 || timeout > 3600000) {
+			lk_err(EX_USAGE, "LEAD_BUSY_TIMEOUT: not a number of "
+			    "milliseconds (0-3600000): %s", e);
+			rc = EX_USAGE;
+			goto fail;
+		}
 	}
-	if ((rc = sqlite3_open_v2(db->path, &db->h, SQLITE_OPEN_READWRITE,
+	file = db->path;
+	if (read && access(db->path, F_OK) == -1 && errno == ENOENT)
+		file = ":memory:";
+	else if (!read) {
+		if (path == NULL && ((e = getenv("LEAD_DB")) == NULL ||
+		    *e == '\0'))
+			mkparents(db->path);
+		/* Customers' personal data: never world-readable, from
+		 * the start.  SQLite gives -wal and -shm the same mode. */
+		fd = open(db->path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC,
+		    0600);
+		if (fd >= 0)
+			close(fd);
+		else if (errno != EEXIST) {
+			rc = errno == EACCES || errno == EPERM ? EX_NOPERM :
+			    EX_CANTCREAT;
+			lk_err(rc, "%s: cannot create the database: %s",
+			    db->path, strerror(errno));
+			goto fail;
+		}
+	}
+	if ((rc = sqlite3_open_v2(file, &db->h, SQLITE_OPEN_READWRITE,
 	    NULL)) != SQLITE_OK) {
 		rc = lk_dbi_rc(rc);
 		lk_err(rc, "%s: cannot open the database: %s", db->path,
@@ -289,8 +311,6 @@ lk_db_open(struct lk_db **dbp, const char *path)
 		goto fail;
 	}
 	sqlite3_extended_result_codes(db->h, 1);
-	if ((e = getenv("LEAD_BUSY_TIMEOUT")) != NULL && *e != '\0')
-		timeout = strtol(e, NULL, 10);
 	sqlite3_busy_timeout(db->h, (int)timeout);
 	if ((rc = sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL,
 	    NULL)) != SQLITE_OK) {
@@ -310,6 +330,18 @@ lk_db_open(struct lk_db **dbp, const char *path)
 fail:
 	lk_db_close(db);
 	return rc;
+}
+
+int
+lk_db_open(struct lk_db **dbp, const char *path)
+{
+	return db_open(dbp, path, 0);
+}
+
+int
+lk_db_open_read(struct lk_db **dbp, const char *path)
+{
+	return db_open(dbp, path, 1);
 }
 
 void

@@ -425,8 +425,12 @@ lk_db_batches(struct lk_db *db, struct lk_out *out)
 	    "AS activities, "
 	    "(SELECT count(*) FROM followups WHERE batch_id = b.id) "
 	    "AS followups, "
+	    "(SELECT count(*) FROM followup_events WHERE batch_id = b.id) "
+	    "AS followup_events, "
 	    "(SELECT count(*) FROM assignments WHERE batch_id = b.id) "
 	    "AS assignments, "
+	    "(SELECT count(*) FROM catalog_changes WHERE batch_id = b.id) "
+	    "AS catalog_changes, "
 	    "u.undone_by FROM batches b LEFT JOIN batch_undos u "
 	    "ON u.batch_id = b.id ORDER BY b.id DESC")) == NULL)
 		return EX_SOFTWARE;
@@ -543,14 +547,20 @@ lk_db_batch_undo(struct lk_db *db, int64_t batch)
 		return refuse(batch, lk_xasprintf("it recorded %lld "
 		    "activities, appointment outcomes, assignments or catalog "
 		    "changes, which stay in the history", (long long)n));
-	/* The leads it added go, if nothing happened to them since. */
+	/*
+	 * The leads it added go, if nothing happened to them since; the
+	 * follow-ups it set are cancelled, if nothing became of them since
+	 * (an appointment confirmed or shown is history of its own).
+	 */
 	if ((st = lk_dbi_stmt(db, "SELECT l.id, h.batch_id FROM leads l "
 	    "JOIN (SELECT lead_id, batch_id FROM status_changes UNION ALL "
 	    "SELECT lead_id, batch_id FROM activities UNION ALL "
 	    "SELECT lead_id, batch_id FROM followups UNION ALL "
 	    "SELECT lead_id, batch_id FROM assignments) h "
 	    "ON h.lead_id = l.id WHERE l.batch_id = ?1 AND h.batch_id <> ?1 "
-	    "LIMIT 1")) == NULL)
+	    "UNION ALL SELECT f.lead_id, e.batch_id FROM followups f "
+	    "JOIN followup_events e ON e.followup_id = f.id "
+	    "WHERE f.batch_id = ?1 AND e.batch_id <> ?1 LIMIT 1")) == NULL)
 		return EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, batch);
 	r = sqlite3_step(st);

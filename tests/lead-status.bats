@@ -1242,8 +1242,8 @@ $me|2026-11-23T15:30:00Z"
 	run --separate-stderr lead-status --batches --format json
 	assert_success
 	assert_equal "${#lines[@]}" 2
-	assert_equal "${lines[0]}" "{\"id\":2,\"at\":\"2026-11-23T09:00:00-05:00\",\"actor\":\"$me\",\"program\":\"lead-status\",\"args\":[\"1\",\"left\",\"--follow-up\",\"tomorrow 10:00\",\"--note\",\"it's \\\"urgent\\\"\"],\"leads\":0,\"status_changes\":1,\"activities\":0,\"followups\":1,\"assignments\":0,\"undone_by\":null}"
-	assert_equal "${lines[1]}" "{\"id\":1,\"at\":\"2026-11-23T09:00:00-05:00\",\"actor\":\"$me\",\"program\":\"lead-add\",\"args\":[\"--first\",\"Ann\",\"--last\",\"Lee\",\"--received\",\"2026-11-20T10:00\",\"--email\",\"ann@example.com\",\"--source\",\"AutoTrader\"],\"leads\":1,\"status_changes\":0,\"activities\":0,\"followups\":0,\"assignments\":0,\"undone_by\":null}"
+	assert_equal "${lines[0]}" "{\"id\":2,\"at\":\"2026-11-23T09:00:00-05:00\",\"actor\":\"$me\",\"program\":\"lead-status\",\"args\":[\"1\",\"left\",\"--follow-up\",\"tomorrow 10:00\",\"--note\",\"it's \\\"urgent\\\"\"],\"leads\":0,\"status_changes\":1,\"activities\":0,\"followups\":1,\"followup_events\":0,\"assignments\":0,\"catalog_changes\":0,\"undone_by\":null}"
+	assert_equal "${lines[1]}" "{\"id\":1,\"at\":\"2026-11-23T09:00:00-05:00\",\"actor\":\"$me\",\"program\":\"lead-add\",\"args\":[\"--first\",\"Ann\",\"--last\",\"Lee\",\"--received\",\"2026-11-20T10:00\",\"--email\",\"ann@example.com\",\"--source\",\"AutoTrader\"],\"leads\":1,\"status_changes\":0,\"activities\":0,\"followups\":0,\"followup_events\":0,\"assignments\":0,\"catalog_changes\":0,\"undone_by\":null}"
 }
 
 @test "lead-status --batches lists newest first as TSV" {
@@ -1252,8 +1252,8 @@ $me|2026-11-23T15:30:00Z"
 	me=$(id -un)
 	run --separate-stderr lead-status --batches
 	assert_success
-	assert_equal "${lines[0]}" "$(tsv "id|at|actor|program|args|leads|status_changes|activities|followups|assignments|undone_by")"
-	assert_equal "${lines[1]}" "$(tsv "2|2026-11-23T09:00:00-05:00|$me|lead-status|[\"1\",\"snail-mail\"]|0|1|0|0|0|")"
+	assert_equal "${lines[0]}" "$(tsv "id|at|actor|program|args|leads|status_changes|activities|followups|followup_events|assignments|catalog_changes|undone_by")"
+	assert_equal "${lines[1]}" "$(tsv "2|2026-11-23T09:00:00-05:00|$me|lead-status|[\"1\",\"snail-mail\"]|0|1|0|0|0|0|0|")"
 	assert_equal "$(cut -f1,4 <<<"${lines[2]}")" "$(tsv "1|lead-add")"
 }
 
@@ -1414,7 +1414,10 @@ $me|2026-11-23T15:30:00Z"
 # --- the catalog ---------------------------------------------------------------
 
 # catalog.tsv: the catalog as --catalog prints it, ready to edit.
+# catalog: the stored catalog into catalog.tsv, in a database that
+# exists (listing alone creates none).
 catalog() {
+	lead-add --first Cat --last Alog >/dev/null
 	lead-status --catalog --format tsv >catalog.tsv
 }
 
@@ -1463,7 +1466,7 @@ catalog() {
 
 @test "lead-status --load-catalog of the shipped catalog, without ids, changes nothing" {
 	cp "$SHARE/statuses.tsv" .
-	lead-status --kinds >/dev/null
+	lead-add --first Cat --last Alog >/dev/null
 	before=$(dump)
 	run --separate-stderr lead-status --load-catalog statuses.tsv
 	assert_success
@@ -1510,13 +1513,13 @@ catalog() {
 	sed -i 's/^4\tleft-message\t/4\tleft-voicemail\t/' catalog.tsv
 	lead-status --load-catalog catalog.tsv 2>/dev/null
 	me=$(id -un)
-	run sql "SELECT id, actor, program, args FROM batches"
-	assert_output "1|$me|lead-status|[\"--load-catalog\",\"catalog.tsv\"]"
+	run sql "SELECT id, actor, program, args FROM batches WHERE id > 1"
+	assert_output "2|$me|lead-status|[\"--load-catalog\",\"catalog.tsv\"]"
 	run sql "SELECT batch_id, status_id, old, new FROM catalog_changes"
 	# old and new are catalog lines, tab-separated.
-	assert_output "1|4|left-message	working	follow-up	Left message|left-voicemail	working	follow-up	Left message"
+	assert_output "2|4|left-message	working	follow-up	Left message|left-voicemail	working	follow-up	Left message"
 	run sql "SELECT batch_id FROM statuses WHERE batch_id IS NOT NULL"
-	assert_output 1
+	assert_output 2
 }
 
 @test "lead-status --load-catalog: a changed rule takes effect" {
@@ -1761,10 +1764,20 @@ lead-status: catalog.tsv:24: rules: not a duration: "fortnight"'
 
 @test "lead-status --db uses the database named" {
 	ann
-	run --separate-stderr lead-status --db other.db --batches --no-header
+	lead-add --db other.db --first Bob --last Roe >/dev/null
+	run --separate-stderr lead-status --db other.db 1 --format tsv --no-header
 	assert_success
-	assert_output ""
-	[ -f other.db ]
+	assert_equal "$(cut -f9,11 <<<"$output")" "$(printf 'Bob\tRoe')"
 	run stat -c %a other.db
 	assert_output 600
+}
+
+@test "lead-status only reading leaves no database where there was none" {
+	run --separate-stderr lead-status --catalog --format tsv --no-header
+	assert_success
+	assert_equal "$(cut -f2 <<<"${lines[0]}")" new
+	run --separate-stderr lead-status 1
+	assert_equal "$status" 65
+	assert_equal "$stderr" "lead-status: no lead 1"
+	[ ! -e "$LEAD_DB" ]
 }
