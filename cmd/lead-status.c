@@ -13,6 +13,7 @@
 #include "catalog.h"
 #include "clock.h"
 #include "db.h"
+#include "ids.h"
 #include "msg.h"
 #include "out.h"
 #include "status.h"
@@ -157,66 +158,6 @@ oneof(const char *s, const char *const *list)
 	return 0;
 }
 
-/* A positive id, all digits; 0 when s is not one. */
-static int64_t
-parse_id(const char *s)
-{
-	char	*end;
-	long long v;
-
-	if (!isdigit((unsigned char)*s))
-		return 0;
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno != 0 || *end != '\0' || v < 1)
-		return 0;
-	return v;
-}
-
-static void
-add_id(struct args *a, int64_t id)
-{
-	a->ids = lk_xreallocarray(a->ids, a->nids + 1, sizeof(*a->ids));
-	a->ids[a->nids++] = id;
-}
-
-static int
-byid(const void *x, const void *y)
-{
-	const int64_t *p = x, *q = y;
-
-	if (p[0] != q[0])
-		return p[0] < q[0] ? -1 : 1;
-	return p[1] < q[1] ? -1 : p[1] > q[1];
-}
-
-/* Each lead once, in the order first given: a listing of history rows
- * names a lead on many lines, and an --undo must not run twice on it. */
-static void
-uniq_ids(struct args *a)
-{
-	int64_t	*pairs;
-	size_t	 i, n;
-
-	if (a->nids < 2)
-		return;
-	/* (id, position) sorted: the first of each id keeps its place. */
-	pairs = lk_xreallocarray(NULL, a->nids, 2 * sizeof(*pairs));
-	for (i = 0; i < a->nids; i++) {
-		pairs[2 * i] = a->ids[i];
-		pairs[2 * i + 1] = (int64_t)i;
-	}
-	qsort(pairs, a->nids, 2 * sizeof(*pairs), byid);
-	for (i = 1; i < a->nids; i++)
-		if (pairs[2 * i] == pairs[2 * i - 2])
-			a->ids[pairs[2 * i + 1]] = 0;
-	free(pairs);
-	for (i = n = 0; i < a->nids; i++)
-		if (a->ids[i] != 0)
-			a->ids[n++] = a->ids[i];
-	a->nids = n;
-}
-
 static void
 parse(int argc, char *argv[], struct args *a)
 {
@@ -299,7 +240,7 @@ parse(int argc, char *argv[], struct args *a)
 			a->now = optarg;
 			break;
 		case OPT_OF:
-			if ((a->c.of = parse_id(optarg)) == 0) {
+			if ((a->c.of = lk_id_parse(optarg)) == 0) {
 				lk_msg_at(EX_USAGE, NULL, 0, "--of", optarg,
 				    "not a lead id");
 				usage();
@@ -321,7 +262,7 @@ parse(int argc, char *argv[], struct args *a)
 			a->c.undo = 1;
 			break;
 		case OPT_UNDO_BATCH:
-			if ((a->undo_batch = parse_id(optarg)) == 0) {
+			if ((a->undo_batch = lk_id_parse(optarg)) == 0) {
 				lk_msg_at(EX_USAGE, NULL, 0, "--undo-batch",
 				    optarg, "not a batch id");
 				usage();
@@ -338,8 +279,8 @@ parse(int argc, char *argv[], struct args *a)
 	for (i = optind; i < argc; i++) {
 		if (strcmp(argv[i], "-") == 0)
 			a->ids_stdin = 1;
-		else if (parse_id(argv[i]) != 0)
-			add_id(a, parse_id(argv[i]));
+		else if (lk_id_parse(argv[i]) != 0)
+			lk_ids_add(&a->ids, &a->nids, lk_id_parse(argv[i]));
 		else if (a->status == NULL && (a->nids > 0 || a->ids_stdin))
 			a->status = argv[i];
 		else {
@@ -455,41 +396,6 @@ when(const char *opt, const char *s, int future)
 	return t;
 }
 
-/* Ids from stdin, one a line: the first field; a header skipped. */
-static int
-read_ids(struct args *a)
-{
-	char	*line = NULL, *end;
-	size_t	 cap = 0;
-	ssize_t	 len;
-	long	 n = 0;
-	int64_t	 id;
-
-	while ((len = getline(&line, &cap, stdin)) != -1) {
-		n++;
-		line[strcspn(line, "\t\r\n")] = '\0';
-		/* A listing's header: lead-status ID's "id", or --history's
-		 * "lead_id", whose rows name the lead. */
-		if (*line == '\0' || (n == 1 && (strcmp(line, "id") == 0 ||
-		    strcmp(line, "lead_id") == 0)))
-			continue;
-		if ((id = parse_id(line)) == 0) {
-			end = line;
-			lk_msg_at(EX_DATAERR, "stdin", n, NULL, end,
-			    "not a lead id");
-			free(line);
-			return EX_DATAERR;
-		}
-		add_id(a, id);
-	}
-	free(line);
-	if (ferror(stdin)) {
-		lk_err(EX_IOERR, "stdin: %s", strerror(errno));
-		return EX_IOERR;
-	}
-	return 0;
-}
-
 static int
 finish(struct lk_out *o)
 {
@@ -503,76 +409,14 @@ finish(struct lk_out *o)
 }
 
 static int
-list_catalog(const struct lk_catalog *c, struct lk_out *o)
-{
-	static const char *const names[] = { "id", "name", "groups", "rules",
-	    "title" };
-	struct lk_buf rules = LK_BUF_INIT;
-	struct lk_val v[5];
-	char	 id[24];
-	size_t	 i;
-
-	lk_out_begin(o, names, 5);
-	for (i = 0; i < c->n; i++) {
-		lk_buf_clear(&rules);
-		lk_status_rules(&c->s[i], &rules);
-		snprintf(id, sizeof(id), "%lld", (long long)c->s[i].id);
-		v[0] = (struct lk_val){ LK_V_INT, id };
-		v[1] = (struct lk_val){ LK_V_TEXT, c->s[i].name };
-		v[2] = (struct lk_val){ LK_V_TEXT, c->s[i].groups };
-		v[3] = (struct lk_val){ LK_V_TEXT, lk_buf_str(&rules) };
-		v[4] = (struct lk_val){ LK_V_TEXT, c->s[i].title };
-		lk_out_row(o, v);
-	}
-	lk_buf_free(&rules);
-	return 0;
-}
-
-static int
-list_kinds(const struct lk_kinds *k, struct lk_out *o)
-{
-	static const char *const names[] = { "kind", "flags", "done_by",
-	    "title" };
-	struct lk_val v[4];
-	size_t	 i;
-
-	lk_out_begin(o, names, 4);
-	for (i = 0; i < k->n; i++) {
-		v[0] = (struct lk_val){ LK_V_TEXT, k->k[i].name };
-		v[1] = (struct lk_val){ LK_V_TEXT, k->k[i].appointment ?
-		    (k->k[i].is_default ? "appointment default" :
-		    "appointment") : k->k[i].is_default ? "default" : "" };
-		v[2] = (struct lk_val){ LK_V_TEXT, k->k[i].done_by };
-		v[3] = (struct lk_val){ LK_V_TEXT, k->k[i].title };
-		lk_out_row(o, v);
-	}
-	return 0;
-}
-
-static int
 load_catalog(struct lk_db *db, const char *path)
 {
 	struct lk_catalog c;
-	FILE	*fp;
-	char	*text = NULL;
-	size_t	 cap = 0, changed;
-	ssize_t	 len;
+	size_t	 changed;
 	int	 rc;
 
-	if ((fp = fopen(path, "r")) == NULL) {
-		lk_err(EX_NOINPUT, "%s: %s", path, strerror(errno));
-		return EX_NOINPUT;
-	}
-	len = getdelim(&text, &cap, '\0', fp);
-	fclose(fp);
-	if (len < 0)
-		len = 0;
-	if (lk_catalog_parse(text != NULL ? text : "", (size_t)len, path,
-	    &c) != 0) {
-		free(text);
-		return EX_DATAERR;
-	}
-	free(text);
+	if ((rc = lk_catalog_read(path, &c)) != 0)
+		return rc;
 	rc = lk_db_catalog_load(db, &c, path, &changed);
 	lk_catalog_free(&c);
 	if (rc == 0)
@@ -686,11 +530,11 @@ listing(struct lk_db *db, struct args *a)
 		rc = lk_db_batches(db, o);
 	else if (a->catalog) {
 		if ((rc = lk_db_catalog(db, &cat)) == 0) {
-			rc = list_catalog(&cat, o);
+			lk_catalog_list(&cat, o);
 			lk_catalog_free(&cat);
 		}
 	} else if ((rc = lk_db_kinds(db, &kinds)) == 0) {
-		rc = list_kinds(&kinds, o);
+		lk_kinds_list(&kinds, o);
 		lk_kinds_free(&kinds);
 	}
 	if (rc == 0)
@@ -732,9 +576,10 @@ main(int argc, char *argv[])
 	}
 	if (a.at != NULL)
 		a.c.at = when("--at", a.at, 0);
-	if (a.ids_stdin && (rc = read_ids(&a)) != 0)
+	if (a.ids_stdin &&
+	    (rc = lk_ids_read(stdin, "stdin", &a.ids, &a.nids)) != 0)
 		goto out;
-	uniq_ids(&a);
+	lk_ids_uniq(a.ids, &a.nids);
 	shows = a.status == NULL && a.follow_up == NULL && a.c.log == NULL &&
 	    a.appointment == NULL && !a.c.confirm && !a.c.shown &&
 	    !a.c.missed && !a.c.undo && a.load_catalog == NULL &&

@@ -75,6 +75,15 @@ int	 lk_catalog_parse(const char *text, size_t len, const char *file,
 	    struct lk_catalog *c);
 void	 lk_catalog_free(struct lk_catalog *c);
 
+/* Read and parse the catalog file at path: 0, 66 when it cannot be
+ * read, 65 after a message per bad line. */
+int	 lk_catalog_read(const char *path, struct lk_catalog *c);
+/* List c to out: id, name, groups, rules, title (what --load-catalog
+ * reads back), and the kinds: kind, flags, done_by, title. */
+struct lk_out;
+void	 lk_catalog_list(const struct lk_catalog *c, struct lk_out *out);
+void	 lk_kinds_list(const struct lk_kinds *k, struct lk_out *out);
+
 /* The rules of s as the catalog file writes them, appended to out. */
 void	 lk_status_rules(const struct lk_status *s, struct lk_buf *out);
 

@@ -5,12 +5,15 @@
  * is ever used.
  */
 #include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "catalog.h"
 #include "clock.h"
 #include "msg.h"
+#include "out.h"
 #include "xmem.h"
 
 /* A table being read: the header's columns and the current line. */
@@ -558,4 +561,77 @@ lk_cadence_free(struct lk_cadence *c)
 	}
 	free(c->s);
 	memset(c, 0, sizeof(*c));
+}
+
+int
+lk_catalog_read(const char *path, struct lk_catalog *c)
+{
+	FILE	*fp;
+	char	*text = NULL;
+	size_t	 cap = 0;
+	ssize_t	 len;
+	int	 rc;
+
+	memset(c, 0, sizeof(*c));
+	if ((fp = fopen(path, "r")) == NULL) {
+		lk_err(EX_NOINPUT, "%s: %s", path, strerror(errno));
+		return EX_NOINPUT;
+	}
+	len = getdelim(&text, &cap, '\0', fp);
+	if (len < 0 && ferror(fp)) {
+		lk_err(EX_IOERR, "%s: %s", path, strerror(errno));
+		fclose(fp);
+		free(text);
+		return EX_IOERR;
+	}
+	fclose(fp);
+	rc = lk_catalog_parse(text != NULL ? text : "", len < 0 ? 0 :
+	    (size_t)len, path, c) == 0 ? 0 : EX_DATAERR;
+	free(text);
+	return rc;
+}
+
+void
+lk_catalog_list(const struct lk_catalog *c, struct lk_out *o)
+{
+	static const char *const names[] = { "id", "name", "groups", "rules",
+	    "title" };
+	struct lk_buf rules = LK_BUF_INIT;
+	struct lk_val v[5];
+	char	 id[24];
+	size_t	 i;
+
+	lk_out_begin(o, names, 5);
+	for (i = 0; i < c->n; i++) {
+		lk_buf_clear(&rules);
+		lk_status_rules(&c->s[i], &rules);
+		snprintf(id, sizeof(id), "%lld", (long long)c->s[i].id);
+		v[0] = (struct lk_val){ LK_V_INT, id };
+		v[1] = (struct lk_val){ LK_V_TEXT, c->s[i].name };
+		v[2] = (struct lk_val){ LK_V_TEXT, c->s[i].groups };
+		v[3] = (struct lk_val){ LK_V_TEXT, lk_buf_str(&rules) };
+		v[4] = (struct lk_val){ LK_V_TEXT, c->s[i].title };
+		lk_out_row(o, v);
+	}
+	lk_buf_free(&rules);
+}
+
+void
+lk_kinds_list(const struct lk_kinds *k, struct lk_out *o)
+{
+	static const char *const names[] = { "kind", "flags", "done_by",
+	    "title" };
+	struct lk_val v[4];
+	size_t	 i;
+
+	lk_out_begin(o, names, 4);
+	for (i = 0; i < k->n; i++) {
+		v[0] = (struct lk_val){ LK_V_TEXT, k->k[i].name };
+		v[1] = (struct lk_val){ LK_V_TEXT, k->k[i].appointment ?
+		    (k->k[i].is_default ? "appointment default" :
+		    "appointment") : k->k[i].is_default ? "default" : "" };
+		v[2] = (struct lk_val){ LK_V_TEXT, k->k[i].done_by };
+		v[3] = (struct lk_val){ LK_V_TEXT, k->k[i].title };
+		lk_out_row(o, v);
+	}
 }
