@@ -452,6 +452,10 @@ lk_db_rollback(struct lk_db *db)
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	db->in_tx = 0;
 	db->batch = 0;
+	/* The rollback brought the dropped indexes back. */
+	for (i = 0; i < db->nbulk; i++)
+		lk_buf_free(&db->bulk_sql[i]);
+	db->nbulk = 0;
 	db->bulk = 0;
 }
 

@@ -36,7 +36,7 @@ static const char LEAD_ADD[] =
 
 static const char LEAD_FIND[] =
     "SELECT id, source, external_id, first_name, last_name, company, "
-    "email, phone, batch_id FROM leads WHERE fingerprint = ?";
+    "email, phone FROM leads WHERE fingerprint = ?1 AND batch_id < ?2";
 
 static const char CONTACT_ADD[] =
     "INSERT INTO lead_contacts (lead_id, batch_id, kind, label, value, "
@@ -59,19 +59,19 @@ lk_db_lead_find(struct lk_db *db, const struct lk_lead *l, int64_t *id)
 	*id = 0;
 	if ((st = lk_dbi_stmt(db, LEAD_FIND)) == NULL)
 		return EX_SOFTWARE;
-	sqlite3_bind_int64(st, 1, (int64_t)l->fingerprint);
 	ext = l->v[LK_F_EXTERNAL_ID] != NULL;
 	/*
 	 * The print only narrows it down: the fields decide.  The same
 	 * source id is the same lead wherever it was seen; the same
 	 * content only when an earlier command added it, since two equal
-	 * rows of one dump may be two inquiries (lead-dedupe judges).
+	 * rows of one dump may be two inquiries (lead-dedupe judges).  The
+	 * index (fingerprint, batch_id) skips this batch's rows unread.
 	 */
+	sqlite3_bind_int64(st, 1, (int64_t)l->fingerprint);
+	sqlite3_bind_int64(st, 2, ext ? INT64_MAX : db->batch);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		if (!same(sqlite3_column_text(st, 1), l->v[LK_F_SOURCE]) ||
 		    !same(sqlite3_column_text(st, 2), l->v[LK_F_EXTERNAL_ID]))
-			continue;
-		if (!ext && sqlite3_column_int64(st, 8) == db->batch)
 			continue;
 		if (ext || (same(sqlite3_column_text(st, 3), l->v[LK_F_FIRST]) &&
 		    same(sqlite3_column_text(st, 4), l->v[LK_F_LAST]) &&

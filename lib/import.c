@@ -31,6 +31,7 @@ struct alias {
 	char	*name;		/* as --map wrote it, for messages */
 	int	 field;		/* lk_field, EXTRA or IGNORE */
 	char	*label;		/* phone or e-mail label, or NULL */
+	int	 used;		/* a column of the header matched it */
 };
 
 struct aliases {
@@ -100,7 +101,7 @@ alias_row(struct lk_tsv *t, void *arg)
 	as->n++;
 }
 
-static const struct alias *
+static struct alias *
 alias_find(const struct aliases *as, const char *key)
 {
 	size_t	 i;
@@ -252,22 +253,70 @@ show_map(struct imp *i)
 
 /* The header row: map each column, or refuse a file that names no
  * customer.  Returns 0 to go on. */
+/* A header cell, for finding the columns of one name. */
+struct cell {
+	const char *s;
+	size_t	 len;
+	size_t	 pos;
+};
+
+static int
+cellcmp(const void *x, const void *y)
+{
+	const struct cell *a = x, *b = y;
+	int	 c;
+
+	if ((c = memcmp(a->s, b->s, a->len < b->len ? a->len : b->len)) != 0)
+		return c;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	return a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
+/*
+ * The n-th column of each name (1, 2, ...) in nth[]: sorting rather
+ * than comparing each with all before it, so a header of thousands of
+ * columns reads as fast as a short one.
+ */
+static size_t *
+ordinals(const struct lk_csv_rec *r)
+{
+	struct cell *c;
+	size_t	*nth, j;
+
+	c = lk_xreallocarray(NULL, r->n, sizeof(*c));
+	nth = lk_xcalloc(r->n, sizeof(*nth));
+	for (j = 0; j < r->n; j++) {
+		c[j].s = r->f[j];
+		c[j].len = lk_trim(&c[j].s, r->len[j]);
+		c[j].pos = j;
+	}
+	qsort(c, r->n, sizeof(*c), cellcmp);
+	for (j = 0; j < r->n; j++)
+		nth[c[j].pos] = j > 0 && c[j].len == c[j - 1].len &&
+		    memcmp(c[j].s, c[j - 1].s, c[j].len) == 0 ?
+		    nth[c[j - 1].pos] + 1 : 1;
+	free(c);
+	return nth;
+}
+
 static int
 header(struct imp *i, const struct lk_csv_rec *r)
 {
 	struct lk_buf key = LK_BUF_INIT, known = LK_BUF_INIT;
 	struct lk_buf dropped = LK_BUF_INIT;
-	const struct alias *a;
+	struct alias *a;
 	struct column *c;
 	const char *s, *t;
 	char	 seen[LK_F__COUNT] = { 0 };
-	size_t	 j, k, len, tlen, nsame;
+	size_t	 j, k, len, *nth;
 	int	 customer = 0, rc = 0;
 
 	i->have_header = 1;
 	i->header_line = r->line;
 	i->ncols = r->n;
 	i->cols = lk_xcalloc(r->n, sizeof(*i->cols));
+	nth = ordinals(r);
 	for (j = 0; j < r->n; j++) {
 		c = &i->cols[j];
 		s = r->f[j];
@@ -287,23 +336,19 @@ header(struct imp *i, const struct lk_csv_rec *r)
 		 * goes to the extras (an unknown column, or a field's
 		 * second value) never lands twice under one key.
 		 */
-		for (k = 0, nsame = 1; k < j && len > 0; k++) {
-			t = r->f[k];
-			tlen = lk_trim(&t, r->len[k]);
-			nsame += tlen == len && memcmp(t, s, len) == 0;
-		}
 		lk_buf_clear(&key);
 		lk_key_fold(c->name, &key);
-		if ((a = alias_find(&i->map, lk_buf_str(&key))) != NULL)
+		if ((a = alias_find(&i->map, lk_buf_str(&key))) != NULL) {
 			c->mapped = 1;
-		else if (len > 0)
+			a->used = 1;
+		} else if (len > 0)
 			a = alias_find(&i->names, lk_buf_str(&key));
 		c->field = a != NULL ? a->field : i->opt->ignore_unknown ?
 		    IGNORE : EXTRA;
 		c->label = a != NULL ? a->label : NULL;
-		if (nsame > 1) {
+		if (len > 0 && nth[j] > 1) {
 			t = c->name;
-			c->name = lk_xasprintf("%s (%zu)", t, nsame);
+			c->name = lk_xasprintf("%s (%zu)", t, nth[j]);
 			free((char *)t);
 		}
 		if (a == NULL && i->opt->ignore_unknown) {
@@ -321,12 +366,7 @@ header(struct imp *i, const struct lk_csv_rec *r)
 	}
 	/* --map naming a column the file lacks is a typo to point out. */
 	for (k = 0; k < i->map.n; k++) {
-		for (j = 0, nsame = 0; j < i->ncols; j++) {
-			lk_buf_clear(&key);
-			lk_key_fold(i->cols[j].name, &key);
-			nsame += strcmp(lk_buf_str(&key), i->map.a[k].key) == 0;
-		}
-		if (nsame == 0) {
+		if (!i->map.a[k].used) {
 			lk_msg_at(EX_USAGE, i->name, r->line, NULL,
 			    i->map.a[k].name, "--map names no column of the "
 			    "header");
@@ -362,6 +402,7 @@ header(struct imp *i, const struct lk_csv_rec *r)
 		fputs("\r\n", i->rej);
 	}
 out:
+	free(nth);
 	lk_buf_free(&key);
 	lk_buf_free(&known);
 	lk_buf_free(&dropped);

@@ -161,7 +161,7 @@ CREATE TABLE leads (
 	needs_bdc	INTEGER NOT NULL DEFAULT 0,	-- rule 3
 	last_activity_at TEXT
 );
-CREATE INDEX leads_fingerprint ON leads(fingerprint);
+CREATE INDEX leads_fingerprint ON leads(fingerprint, batch_id);
 CREATE INDEX leads_batch ON leads(batch_id);
 CREATE INDEX leads_email ON leads(email_norm) WHERE email_norm IS NOT NULL;
 CREATE INDEX leads_phone ON leads(phone_e164) WHERE phone_e164 IS NOT NULL;
