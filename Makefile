@@ -100,6 +100,7 @@ sanitize: deps
 		B=build/san BIN=build/san/bin UNITS="$(UNITS)" ./tests/run
 
 FUZZ_SECONDS ?= 120
+FUZZ_DATE_SECONDS ?= 60
 FUZZ = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer
 fuzz:
 	@./tests/deps clang libclang-rt-14-dev $(DEB)
@@ -108,7 +109,10 @@ fuzz:
 	@mkdir -p build/fuzz
 	clang $(CFLAGS) $(FUZZ) -fsanitize=fuzzer -o build/fuzz/fuzz_csv \
 		fuzz/fuzz_csv.c build/fuzz/libleadkit.a $(LDLIBS)
+	clang $(CFLAGS) $(FUZZ) -fsanitize=fuzzer -o build/fuzz/fuzz_date \
+		fuzz/fuzz_date.c build/fuzz/libleadkit.a $(LDLIBS)
 	./fuzz/run build/fuzz/fuzz_csv $(FUZZ_SECONDS)
+	./fuzz/run build/fuzz/fuzz_date $(FUZZ_DATE_SECONDS)
 
 bench: deps
 	@./tests/deps sqlite-utils time
