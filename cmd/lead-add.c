@@ -344,10 +344,17 @@ add_one(struct lk_db *db, struct args *a)
 }
 
 static int
+print_id(int64_t id, void *arg)
+{
+	(void)arg;
+	printf("%lld\n", (long long)id);
+	return 0;
+}
+
+static int
 add_csv(struct lk_db *db, struct args *a)
 {
 	struct lk_import_counts n;
-	int64_t	 id;
 	int	 rc;
 
 	a->imp.fmt = a->fmt;
@@ -366,9 +373,8 @@ add_csv(struct lk_db *db, struct args *a)
 	if (rc == 0 && a->imp.dry_run)
 		rc = lk_msg_rc();
 	/* Ids only once stored: a pipe reader never sees one that is not. */
-	for (id = n.first; rc == 0 && !a->imp.dry_run && id != 0 &&
-	    id <= n.last; id++)
-		printf("%lld\n", (long long)id);
+	if (rc == 0 && !a->imp.dry_run && n.first != 0)
+		rc = lk_db_batch_leads(db, n.batch, print_id, NULL);
 	return rc;
 }
 

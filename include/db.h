@@ -76,10 +76,16 @@ int	 lk_db_lead_add(struct lk_db *, const struct lk_lead *, int64_t *id);
 /*
  * A bulk load into an empty table builds the lookup indexes once at the
  * end instead of keeping them current row by row (two to three times
- * faster); lk_db_bulk_end rebuilds them, inside the same transaction.
+ * faster), and looks no lead up as it goes: lk_db_bulk_end rebuilds the
+ * indexes, inside the same transaction, and removes the later copies of
+ * a source and external id the load gave twice (*gone says how many).
  */
 int	 lk_db_bulk_begin(struct lk_db *);
-int	 lk_db_bulk_end(struct lk_db *);
+int	 lk_db_bulk_end(struct lk_db *, long *gone);
+/* Call fn with each lead of batch, in id order, until it returns
+ * nonzero (returned); 0 or a sysexits code. */
+int	 lk_db_batch_leads(struct lk_db *, int64_t batch,
+	    int (*fn)(int64_t id, void *arg), void *arg);
 
 /*
  * Leads of this batch, from id first on, whose received time was read

@@ -39,14 +39,15 @@ struct lk_import_counts {
 	long	 already;	/* already there */
 	long	 rejected;	/* set aside in the reject file */
 	long	 warned;	/* leads kept with a warning */
-	int64_t	 first, last;	/* ids added: first..last, consecutive */
+	int64_t	 first;		/* the first id added, 0 if none */
+	int64_t	 batch;		/* the batch that added them */
 };
 
 /*
  * Import a CSV file into the transaction under way.  Returns 0, or a
- * sysexits code after its message (the caller rolls back).  The ids
- * added are first..last (the only writer adds them in a row), for the
- * caller to print once committed.  show_map prints the mapping to out.
+ * sysexits code after its message (the caller rolls back).  The leads
+ * added are those of counts->batch, for the caller to list once
+ * committed (lk_db_batch_leads).  show_map prints the mapping to out.
  */
 int	 lk_import_csv(struct lk_db *, const struct lk_import *,
 	    struct lk_import_counts *, FILE *out);

@@ -17,6 +17,9 @@ struct lk_db {
 	int64_t	 changes0;		/* total changes when it began */
 	int	 in_tx;
 	int	 bulk;			/* lookup indexes dropped */
+	int	 fresh;			/* ... the fingerprint's too: the
+					   table was empty, nothing to find */
+	int64_t	 initial;		/* the initial status, once read */
 	struct lk_buf *bulk_sql;	/* their CREATE statements */
 	size_t	 nbulk;
 	struct {

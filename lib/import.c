@@ -94,8 +94,8 @@ alias_row(struct lk_tsv *t, void *arg)
 	}
 	lk_key_fold(lk_tsv_col(t, "header"), &key);
 	as->a = lk_xreallocarray(as->a, as->n + 1, sizeof(*as->a));
+	memset(&as->a[as->n], 0, sizeof(*as->a));
 	as->a[as->n].key = lk_buf_take(&key);
-	as->a[as->n].name = NULL;
 	as->a[as->n].field = f;
 	as->a[as->n].label = *label != '\0' ? lk_xstrdup(label) : NULL;
 	as->n++;
@@ -179,6 +179,7 @@ map_parse(const char *spec, struct aliases *as)
 		lk_buf_clear(&key);
 		lk_key_fold(item, &key);
 		as->a = lk_xreallocarray(as->a, as->n + 1, sizeof(*as->a));
+		memset(&as->a[as->n], 0, sizeof(*as->a));
 		as->a[as->n].key = lk_xstrdup(lk_buf_str(&key));
 		as->a[as->n].name = lk_xstrdup(item);
 		as->a[as->n].field = f;
@@ -633,7 +634,6 @@ row(void *arg, const struct lk_csv_rec *r)
 		return rc;
 	if (i->n->first == 0)
 		i->n->first = id;
-	i->n->last = id;
 	i->n->added++;
 	return 0;
 }
@@ -684,12 +684,14 @@ lk_import_csv(struct lk_db *db, const struct lk_import *opt,
 	struct lk_csv *csv = NULL;
 	FILE	*fp;
 	size_t	 k;
+	long	 gone;
 	int	 rc;
 	static const char *const need[] = { "header", "field", "label",
 	    NULL };
 
 	memset(n, 0, sizeof(*n));
 	memset(&i, 0, sizeof(i));
+	n->batch = lk_db_batch(db);
 	i.db = db;
 	i.opt = opt;
 	i.n = n;
@@ -739,8 +741,10 @@ lk_import_csv(struct lk_db *db, const struct lk_import *opt,
 	if (rc == 0 && i.amb_line > 0 && i.order == LK_DORDER_DMY &&
 	    n->first != 0)
 		rc = lk_db_redate(db, n->first, redate, NULL);
-	if (rc == 0)
-		rc = lk_db_bulk_end(db);
+	if (rc == 0 && (rc = lk_db_bulk_end(db, &gone)) == 0) {
+		n->added -= gone;
+		n->already += gone;
+	}
 close:
 	if (i.rej != NULL && fclose(i.rej) != 0 && rc == 0) {
 		lk_err(EX_IOERR, "%s: %s", opt->rejects, strerror(errno));

@@ -1,5 +1,9 @@
 -- leadkit database, schema version 1.
 --
+-- The CHECKs list values with OR, not IN (...): SQLite builds a lookup
+-- table for an IN list each time a statement runs, and an import runs
+-- the insert a million times.
+--
 -- The database file is the API: this is what every program reads and
 -- writes, and what an analyst queries.  Times are UTC text,
 -- "2026-11-23T14:00:00Z".  Every row a command writes names its batch
@@ -82,8 +86,8 @@ CREATE TABLE staff (
 	id		INTEGER PRIMARY KEY,
 	login		TEXT NOT NULL UNIQUE,
 	name		TEXT NOT NULL DEFAULT '',
-	role		TEXT NOT NULL CHECK (role IN
-			    ('iss', 'bdc', 'floor', 'manager', 'admin')),
+	role		TEXT NOT NULL CHECK (role = 'iss' OR role = 'bdc' OR
+			    role = 'floor' OR role = 'manager' OR role = 'admin'),
 	active		INTEGER NOT NULL DEFAULT 1,
 	hours		TEXT NOT NULL DEFAULT '',
 	phone		TEXT,
@@ -117,8 +121,9 @@ CREATE TABLE leads (
 	received_at	TEXT NOT NULL,		-- when the inquiry arrived
 	received_raw	TEXT,			-- as written, if its day-month
 						-- order was read off the file
-	origin		TEXT NOT NULL DEFAULT 'internet' CHECK (origin IN
-			    ('internet', 'phone', 'walk-in', 'referral')),
+	origin		TEXT NOT NULL DEFAULT 'internet'
+			    CHECK (origin = 'internet' OR origin = 'phone' OR
+			    origin = 'walk-in' OR origin = 'referral'),
 	source		TEXT,
 	type		TEXT,
 	external_id	TEXT,			-- the source's own id
@@ -175,7 +180,7 @@ CREATE TABLE lead_contacts (
 	id		INTEGER PRIMARY KEY,
 	lead_id		INTEGER NOT NULL REFERENCES leads(id),
 	batch_id	INTEGER NOT NULL REFERENCES batches(id),
-	kind		TEXT NOT NULL CHECK (kind IN ('email', 'phone')),
+	kind		TEXT NOT NULL CHECK (kind = 'email' OR kind = 'phone'),
 	label		TEXT,			-- home, mobile, evening, ...
 	value		TEXT NOT NULL,		-- as written
 	norm		TEXT			-- NULL: unusable
@@ -208,12 +213,14 @@ CREATE TABLE activities (
 	batch_id	INTEGER NOT NULL REFERENCES batches(id),
 	at		TEXT NOT NULL,		-- when it happened
 	actor		TEXT NOT NULL,
-	kind		TEXT NOT NULL CHECK (kind IN ('call', 'email', 'text',
-			    'letter', 'quote', 'visit', 'note')),
-	direction	TEXT NOT NULL DEFAULT 'out' CHECK (direction IN
-			    ('out', 'in')),
-	outcome		TEXT CHECK (outcome IN ('contact', 'attempt',
-			    'fresh-up', 'be-back')),
+	kind		TEXT NOT NULL CHECK (kind = 'call' OR kind = 'email' OR
+			    kind = 'text' OR kind = 'letter' OR kind = 'quote' OR
+			    kind = 'visit' OR kind = 'note'),
+	direction	TEXT NOT NULL DEFAULT 'out'
+			    CHECK (direction = 'out' OR direction = 'in'),
+	outcome		TEXT CHECK (outcome = 'contact' OR
+			    outcome = 'attempt' OR outcome = 'fresh-up' OR
+			    outcome = 'be-back'),
 	note		TEXT,
 	followup_id	INTEGER REFERENCES followups(id)	-- it completed
 );
@@ -246,8 +253,9 @@ CREATE TABLE followup_events (
 	batch_id	INTEGER NOT NULL REFERENCES batches(id),
 	at		TEXT NOT NULL,
 	actor		TEXT NOT NULL,
-	event		TEXT NOT NULL CHECK (event IN ('done', 'missed',
-			    'cancelled', 'confirmed', 'shown')),
+	event		TEXT NOT NULL CHECK (event = 'done' OR
+			    event = 'missed' OR event = 'cancelled' OR
+			    event = 'confirmed' OR event = 'shown'),
 	activity_id	INTEGER REFERENCES activities(id)
 );
 CREATE INDEX followup_events_followup ON followup_events(followup_id);
@@ -260,7 +268,7 @@ CREATE TABLE assignments (
 	batch_id	INTEGER NOT NULL REFERENCES batches(id),
 	at		TEXT NOT NULL,
 	actor		TEXT NOT NULL,
-	role		TEXT NOT NULL CHECK (role IN ('salesperson', 'cdr')),
+	role		TEXT NOT NULL CHECK (role = 'salesperson' OR role = 'cdr'),
 	from_login	TEXT,
 	to_login	TEXT,
 	reason		TEXT NOT NULL,		-- round-robin, claim, ...
