@@ -60,6 +60,18 @@ int	 lk_import_csv(struct lk_db *, const struct lk_import *,
 int	 lk_import_lead(struct lk_db *, struct lk_lead *, int strict,
 	    int64_t *id, int64_t *already);
 
+/*
+ * The lead field a CSV column's header names, as real exports write it
+ * (share/headers.tsv; matched without regard to case, spaces or
+ * punctuation): an lk_field, LK_HEADER_IGNORE for a column leadkit
+ * drops on purpose (a reject file's own), LK_HEADER_UNKNOWN for none.
+ * *label, if label is not NULL, is the phone or e-mail label ("home",
+ * "mobile") or NULL.
+ */
+#define LK_HEADER_UNKNOWN	(-1)
+#define LK_HEADER_IGNORE	(-2)
+int	 lk_header_field(const char *header, const char **label);
+
 /* Print the summary line: "lead-add: x.csv: 3 added, 1 already there". */
 void	 lk_import_summary(const char *file, const struct lk_import_counts *,
 	    int dry_run);

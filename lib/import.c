@@ -53,7 +53,6 @@ struct imp {
 	struct lk_import_counts *n;
 	const char *name;	/* the file, for messages */
 	FILE	*out;		/* for --show-map */
-	struct aliases names;	/* share/headers.tsv */
 	struct aliases map;	/* --map */
 	struct column *cols;
 	size_t	 ncols;
@@ -125,6 +124,45 @@ aliases_free(struct aliases *as)
 	}
 	free(as->a);
 	memset(as, 0, sizeof(*as));
+}
+
+/*
+ * The names real exports use (share/headers.tsv), read once per process:
+ * a lead-add imports one file, a fuzzer or a long-lived caller many.
+ * The table is never freed; it is what the program knows.
+ */
+static struct alias *
+known_header(const char *key)
+{
+	static const char *const need[] = { "header", "field", "label",
+	    NULL };
+	static struct aliases names;
+	static int loaded;
+	const struct lk_share_file *f;
+
+	if (!loaded) {
+		loaded = 1;
+		f = lk_share("headers.tsv");
+		if (lk_tsv_read(f->data, f->len, "headers.tsv", need,
+		    alias_row, &names) != 0)
+			aliases_free(&names);
+	}
+	return alias_find(&names, key);
+}
+
+int
+lk_header_field(const char *header, const char **label)
+{
+	struct lk_buf key = LK_BUF_INIT;
+	const struct alias *a;
+
+	lk_key_fold(header, &key);
+	a = key.len > 0 ? known_header(lk_buf_str(&key)) : NULL;
+	lk_buf_free(&key);
+	if (label != NULL)
+		*label = a != NULL ? a->label : NULL;
+	return a == NULL ? LK_HEADER_UNKNOWN : a->field == IGNORE ?
+	    LK_HEADER_IGNORE : a->field;
 }
 
 /* s without the spaces around it, cut in place. */
@@ -343,7 +381,7 @@ header(struct imp *i, const struct lk_csv_rec *r)
 			c->mapped = 1;
 			a->used = 1;
 		} else if (len > 0)
-			a = alias_find(&i->names, lk_buf_str(&key));
+			a = known_header(lk_buf_str(&key));
 		c->field = a != NULL ? a->field : i->opt->ignore_unknown ?
 		    IGNORE : EXTRA;
 		c->label = a != NULL ? a->label : NULL;
@@ -679,15 +717,12 @@ int
 lk_import_csv(struct lk_db *db, const struct lk_import *opt,
     struct lk_import_counts *n, FILE *out)
 {
-	const struct lk_share_file *hf;
 	struct imp i;
 	struct lk_csv *csv = NULL;
 	FILE	*fp;
 	size_t	 k;
 	long	 gone;
 	int	 rc;
-	static const char *const need[] = { "header", "field", "label",
-	    NULL };
 
 	memset(n, 0, sizeof(*n));
 	memset(&i, 0, sizeof(i));
@@ -700,10 +735,6 @@ lk_import_csv(struct lk_db *db, const struct lk_import *opt,
 	i.name = strcmp(opt->file, "-") == 0 ? "stdin" : opt->file;
 	i.progress = isatty(STDERR_FILENO) && !opt->show_map;
 	clock_gettime(CLOCK_MONOTONIC, &i.tick);
-	hf = lk_share("headers.tsv");
-	if (lk_tsv_read(hf->data, hf->len, "headers.tsv", need, alias_row,
-	    &i.names) != 0)
-		return EX_SOFTWARE;
 	if (opt->map != NULL && (rc = map_parse(opt->map, &i.map)) != 0)
 		goto out;
 	if (strcmp(opt->file, "-") == 0)
@@ -761,7 +792,6 @@ out:
 	lk_lead_free(&i.lead);
 	lk_arena_free(&i.arena);
 	lk_buf_free(&i.line);
-	aliases_free(&i.names);
 	aliases_free(&i.map);
 	return rc;
 }
