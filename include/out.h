@@ -14,7 +14,8 @@
 enum lk_fmt {
 	LK_FMT_AUTO,		/* TABLE on a terminal, TSV otherwise */
 	LK_FMT_TABLE,		/* aligned columns for people */
-	LK_FMT_TSV,		/* tab-separated, \\ \t \n \r escaped */
+	LK_FMT_TSV,		/* tab-separated, \\ \t \n \r escaped, other
+				   control bytes \xNN or \u00NN */
 	LK_FMT_CSV,		/* RFC 4180, CRLF, formulas neutralised */
 	LK_FMT_JSON		/* one JSON object a line */
 };

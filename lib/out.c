@@ -117,10 +117,28 @@ resolve(const struct lk_val *v, int table, char *buf, const char **s)
 	return LK_V_TIME;
 }
 
+/*
+ * A TSV field: \\ \t \n \r keep a record on one line; any other
+ * control byte (ESC, BEL, DEL; C1 controls such as U+009B CSI) is
+ * written \xNN or \u00NN, so TSV printed on a terminal runs nothing.
+ */
 static void
 tsv_field(struct lk_buf *b, const char *s)
 {
-	for (; *s != '\0'; s++)
+	const unsigned char *u;
+
+	for (; *s != '\0'; s++) {
+		u = (const unsigned char *)s;
+		if (*u == 0xc2 && u[1] >= 0x80 && u[1] < 0xa0) {
+			lk_buf_addf(b, "\\u%04X", u[1]);
+			s++;
+			continue;
+		}
+		if ((*u < 0x20 && *u != '\t' && *u != '\n' && *u != '\r') ||
+		    *u == 0x7f) {
+			lk_buf_addf(b, "\\x%02X", *u);
+			continue;
+		}
 		switch (*s) {
 		case '\\':
 			lk_buf_adds(b, "\\\\");
@@ -138,6 +156,7 @@ tsv_field(struct lk_buf *b, const char *s)
 			lk_buf_addc(b, *s);
 			break;
 		}
+	}
 }
 
 /*

@@ -220,6 +220,9 @@ test_tsv(void)
 	    "id\tfirst_name\tphone\treceived_at\n", "tsv: header, no rows");
 	T_STR(one(LK_FMT_TSV, LK_V_TEXT, "a\\b\tc\nd\re"),
 	    "a\\\\b\\tc\\nd\\re\n", "tsv: \\ tab LF CR escaped");
+	T_STR(one(LK_FMT_TSV, LK_V_TEXT, "\x1b]0;pwned\x07\x7f\xc2\x9b" "2J"),
+	    "\\x1B]0;pwned\\x07\\x7F\\u009B2J\n",
+	    "tsv: other control bytes, C1 included, escaped");
 	s = one(LK_FMT_TSV, LK_V_TEXT, "line1\r\nline2\n\n\tx\\n");
 	T_INT(count(s, '\n'), 1, "tsv: a record is one line");
 	T_INT(count(s, '\t'), 0, "tsv: no tab inside a field");
