@@ -315,6 +315,7 @@ add_one(struct lk_db *db, struct args *a)
 {
 	struct lk_arena arena = LK_ARENA_INIT;
 	struct lk_lead l;
+	char	 when[LK_TIME_MAX];
 	size_t	 i;
 	int64_t	 id, already;
 	int	 rc = 0;
@@ -330,6 +331,18 @@ add_one(struct lk_db *db, struct args *a)
 		    strlen(a->contacts[i]));
 	if (l.v[LK_F_RECEIVED] != NULL)
 		rc = set_received(&l, l.v[LK_F_RECEIVED], a->imp.order);
+	else {
+		/*
+		 * Typed in now, it arrived now.  Said so in the values the
+		 * fingerprint reads, the same customer typed in next month
+		 * is a new inquiry, not "already there"; the same command
+		 * run twice at one --now still adds one lead.
+		 */
+		l.received = lk_clock_now();
+		l.has_received = 1;
+		l.v[LK_F_RECEIVED] = lk_arena_strdup(&arena,
+		    lk_time_utc(l.received, when));
+	}
 	if (rc == 0)
 		rc = lk_import_lead(db, &l, a->imp.strict, &id, &already);
 	if (rc == 0)

@@ -473,7 +473,7 @@ change(struct lk_db *db, struct args *a)
 		a->c.kind = k->name;
 	}
 	for (i = 0; i < a->nids && rc == 0; i++)
-		rc = lk_status_apply(db, &cat, &kinds, &a->c, a->ids[i]);
+		rc = lk_status_apply(db, &kinds, &a->c, a->ids[i]);
 	if (rc == 0)
 		rc = lk_db_commit(db);
 	for (i = 0; i < a->nids && rc == 0; i++)

@@ -155,17 +155,23 @@ int	 lk_db_followups_cancel(struct lk_db *, int64_t change);
 int	 lk_db_followup_add(struct lk_db *, int64_t lead, const char *kind,
 	    time_t due, const char *note, int64_t change, int64_t *id);
 /*
- * Record an activity.  The lead's open follow-up this kind of activity
- * completes (its kind's done-by) and that was set by then, earliest due
- * first, is done by it (an appointment: shown); *followup says which,
- * or 0.
+ * Record an activity.  It meets the follow-up meets if not 0, else the
+ * lead's open follow-up this kind of activity completes (its kind's
+ * done-by) that was set by then, earliest due first; the one met is
+ * done (an appointment: shown), and *followup says which, or 0.
  */
 int	 lk_db_activity_add(struct lk_db *, int64_t lead, time_t at,
 	    const char *kind, const char *direction, const char *outcome,
-	    const char *note, int64_t *id, int64_t *followup);
-/* The lead's next open appointment (earliest due): *id 0 if none. */
-int	 lk_db_appointment_next(struct lk_db *, int64_t lead, int64_t *id,
-	    int *confirmed);
+	    const char *note, int64_t meets, int64_t *id, int64_t *followup);
+/* A lead's next open appointment: the one due first. */
+struct lk_appt {
+	int64_t	 id;		/* 0 when the lead has none */
+	int	 confirmed;
+	time_t	 set;		/* when it was made */
+	time_t	 due;
+};
+int	 lk_db_appointment_next(struct lk_db *, int64_t lead,
+	    struct lk_appt *);
 /* What became of a follow-up: done, missed, cancelled, confirmed, shown. */
 int	 lk_db_followup_event(struct lk_db *, int64_t followup,
 	    const char *event, int64_t activity);

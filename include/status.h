@@ -11,7 +11,6 @@
 #include <time.h>
 
 struct lk_db;
-struct lk_catalog;
 struct lk_kinds;
 struct lk_status;
 
@@ -38,7 +37,7 @@ struct lk_change {
  * (65 when a rule refuses: "lead-status: lead 7: no-answer needs a
  * follow-up (rule follow-up): add --follow-up WHEN").
  */
-int	 lk_status_apply(struct lk_db *, const struct lk_catalog *,
-	    const struct lk_kinds *, const struct lk_change *c, int64_t lead);
+int	 lk_status_apply(struct lk_db *, const struct lk_kinds *,
+	    const struct lk_change *c, int64_t lead);
 
 #endif

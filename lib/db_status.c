@@ -295,7 +295,7 @@ lk_db_followup_event(struct lk_db *db, int64_t followup, const char *event,
 int
 lk_db_activity_add(struct lk_db *db, int64_t lead, time_t at,
     const char *kind, const char *direction, const char *outcome,
-    const char *note, int64_t *id, int64_t *followup)
+    const char *note, int64_t meets, int64_t *id, int64_t *followup)
 {
 	sqlite3_stmt *st;
 	int	 r, appointment = 0, rc;
@@ -305,13 +305,14 @@ lk_db_activity_add(struct lk_db *db, int64_t lead, time_t at,
 	 * set since: only one set by then can be done by it. */
 	if ((st = lk_dbi_stmt(db, "SELECT f.id, f.appointment FROM "
 	    "followup_state f JOIN followup_kinds k ON k.name = f.kind "
-	    "WHERE f.lead_id = ? AND f.state = 'open' AND "
-	    "instr(' ' || k.done_by || ' ', ' ' || ? || ' ') > 0 "
-	    "AND f.at <= ? ORDER BY f.due_at, f.id LIMIT 1")) == NULL)
+	    "WHERE f.lead_id = ?1 AND f.state = 'open' AND (f.id = ?4 OR "
+	    "(?4 = 0 AND instr(' ' || k.done_by || ' ', ' ' || ?2 || ' ') > 0 "
+	    "AND f.at <= ?3)) ORDER BY f.due_at, f.id LIMIT 1")) == NULL)
 		return EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, lead);
 	lk_dbi_text(st, 2, kind);
 	lk_dbi_time(st, 3, at);
+	sqlite3_bind_int64(st, 4, meets);
 	if ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		*followup = sqlite3_column_int64(st, 0);
 		appointment = sqlite3_column_int(st, 1);
@@ -343,22 +344,24 @@ lk_db_activity_add(struct lk_db *db, int64_t lead, time_t at,
 }
 
 int
-lk_db_appointment_next(struct lk_db *db, int64_t lead, int64_t *id,
-    int *confirmed)
+lk_db_appointment_next(struct lk_db *db, int64_t lead, struct lk_appt *a)
 {
 	sqlite3_stmt *st;
 	int	 r;
 
-	*id = 0;
-	*confirmed = 0;
-	if ((st = lk_dbi_stmt(db, "SELECT id, confirmed FROM followup_state "
-	    "WHERE lead_id = ? AND appointment AND state = 'open' "
-	    "ORDER BY due_at, id LIMIT 1")) == NULL)
+	memset(a, 0, sizeof(*a));
+	if ((st = lk_dbi_stmt(db, "SELECT id, confirmed, at, due_at FROM "
+	    "followup_state WHERE lead_id = ? AND appointment AND "
+	    "state = 'open' ORDER BY due_at, id LIMIT 1")) == NULL)
 		return EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, lead);
 	if ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		*confirmed = sqlite3_column_int(st, 1);
+		a->id = sqlite3_column_int64(st, 0);
+		a->confirmed = sqlite3_column_int(st, 1);
+		lk_time_parse_utc((const char *)sqlite3_column_text(st, 2),
+		    &a->set);
+		lk_time_parse_utc((const char *)sqlite3_column_text(st, 3),
+		    &a->due);
 	}
 	sqlite3_reset(st);
 	if (r != SQLITE_ROW && r != SQLITE_DONE)

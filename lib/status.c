@@ -26,10 +26,24 @@ appointment_kind(const struct lk_kinds *k)
 	return NULL;
 }
 
-/* Log what was done; a visit's outcome defaults from its history. */
+/* The kind a follow-up gets when nobody names one. */
+static const char *
+default_kind(const struct lk_kinds *k)
+{
+	const struct lk_kind *kd;
+
+	/* lk_kinds_parse lets no catalog through without one. */
+	kd = lk_kinds_default(k);
+	return kd != NULL ? kd->name : NULL;
+}
+
+/*
+ * Log what was done, meeting follow-up meets (0: whichever it meets);
+ * a visit's outcome defaults from the lead's history.
+ */
 static int
 log_activity(struct lk_db *db, const struct lk_change *c, int64_t lead,
-    long visits, const char *note)
+    long visits, const char *note, int64_t meets)
 {
 	const char *outcome = c->outcome, *direction = c->direction;
 	int64_t	 id, followup;
@@ -48,7 +62,8 @@ log_activity(struct lk_db *db, const struct lk_change *c, int64_t lead,
 	if (direction == NULL)
 		direction = "out";
 	return lk_db_activity_add(db, lead, c->at != 0 ? c->at :
-	    lk_clock_now(), c->log, direction, outcome, note, &id, &followup);
+	    lk_clock_now(), c->log, direction, outcome, note, meets, &id,
+	    &followup);
 }
 
 /* An appointment's outcome: confirmed, shown (with the visit), missed. */
@@ -57,31 +72,47 @@ appointment_outcome(struct lk_db *db, const struct lk_change *c,
     int64_t lead, long visits, const char *note)
 {
 	struct lk_change visit;
-	int64_t	 appt;
-	int	 confirmed, rc;
+	struct lk_appt a;
+	char	 buf[LK_TIME_MAX];
+	int	 rc;
 
-	if ((rc = lk_db_appointment_next(db, lead, &appt, &confirmed)) != 0)
+	if ((rc = lk_db_appointment_next(db, lead, &a)) != 0)
 		return rc;
-	if (appt == 0) {
+	if (a.id == 0) {
 		lk_err(EX_DATAERR, "lead %lld: no open appointment: set one "
 		    "with --appointment WHEN", (long long)lead);
 		return EX_DATAERR;
 	}
 	if (c->confirm) {
-		if (confirmed) {
+		if (a.confirmed) {
 			lk_err(EX_DATAERR, "lead %lld: appointment %lld is "
 			    "confirmed already", (long long)lead,
-			    (long long)appt);
+			    (long long)a.id);
 			return EX_DATAERR;
 		}
-		return lk_db_followup_event(db, appt, "confirmed", 0);
+		return lk_db_followup_event(db, a.id, "confirmed", 0);
 	}
-	if (c->missed)
-		return lk_db_followup_event(db, appt, "missed", 0);
+	if (c->missed) {
+		/* A customer is late, not missing, until the time passed. */
+		if (lk_clock_now() < a.due) {
+			lk_err(EX_DATAERR, "lead %lld: appointment %lld is not "
+			    "due until %s: --missed once that has passed",
+			    (long long)lead, (long long)a.id,
+			    lk_time_local(a.due, buf));
+			return EX_DATAERR;
+		}
+		return lk_db_followup_event(db, a.id, "missed", 0);
+	}
+	if (c->at != 0 && c->at < a.set) {
+		lk_err(EX_DATAERR, "lead %lld: --at: the visit (%s) is before "
+		    "appointment %lld was set", (long long)lead,
+		    lk_time_local(c->at, buf), (long long)a.id);
+		return EX_DATAERR;
+	}
 	/* Shown: the store visit is recorded, and it meets the appointment. */
 	visit = *c;
 	visit.log = "visit";
-	return log_activity(db, &visit, lead, visits, note);
+	return log_activity(db, &visit, lead, visits, note, a.id);
 }
 
 static int
@@ -129,7 +160,6 @@ change_status(struct lk_db *db, const struct lk_kinds *k,
     const struct lk_change *c, const char *appt_kind, int64_t lead)
 {
 	const struct lk_status *s = c->to;
-	const struct lk_kind *kd;
 	struct lk_lead_facts lf, of;
 	struct lk_facts f;
 	struct lk_buf why = LK_BUF_INIT;
@@ -140,6 +170,7 @@ change_status(struct lk_db *db, const struct lk_kinds *k,
 	time_t	 due;
 	int	 found, rc;
 
+	/* Read again: an activity logged by this command counts. */
 	if ((rc = lk_db_lead_facts(db, lead, &lf, &found)) != 0)
 		return rc;
 	memset(&f, 0, sizeof(f));
@@ -164,6 +195,11 @@ change_status(struct lk_db *db, const struct lk_kinds *k,
 		    &f.of_same)) != 0)
 			return rc;
 	}
+	if (c->kind != NULL && !f.follow_up && s->follow_up_in == NULL) {
+		lk_err(EX_USAGE, "--kind: %s schedules no follow-up: add "
+		    "--follow-up WHEN", s->name);
+		return EX_USAGE;
+	}
 	if (lk_rules_check(s, &f, &why) != 0) {
 		lk_err(EX_DATAERR, "lead %lld: %s", (long long)lead, why.s);
 		lk_buf_free(&why);
@@ -187,23 +223,20 @@ change_status(struct lk_db *db, const struct lk_kinds *k,
 	else
 		return 0;
 	kind = f.kind != NULL ? f.kind : s->follow_up_kind != NULL ?
-	    s->follow_up_kind : s->default_kind;
-	if (kind == NULL)
-		kind = (kd = lk_kinds_default(k)) != NULL ? kd->name : "phone";
+	    s->follow_up_kind : s->default_kind != NULL ? s->default_kind :
+	    default_kind(k);
 	return lk_db_followup_add(db, lead, kind, due, NULL, change, &fid);
 }
 
 int
-lk_status_apply(struct lk_db *db, const struct lk_catalog *cat,
-    const struct lk_kinds *k, const struct lk_change *c, int64_t lead)
+lk_status_apply(struct lk_db *db, const struct lk_kinds *k,
+    const struct lk_change *c, int64_t lead)
 {
-	const struct lk_kind *kd;
 	struct lk_lead_facts lf;
 	const char *note = c->note, *kind, *appt_kind = NULL;
 	int64_t	 fid;
 	int	 found, rc;
 
-	(void)cat;
 	if ((rc = lk_db_lead_facts(db, lead, &lf, &found)) != 0)
 		return rc;
 	if (!found) {
@@ -222,7 +255,7 @@ lk_status_apply(struct lk_db *db, const struct lk_catalog *cat,
 	if (c->to != NULL)
 		note = NULL;
 	if (c->log != NULL &&
-	    (rc = log_activity(db, c, lead, lf.visits, note)) != 0)
+	    (rc = log_activity(db, c, lead, lf.visits, note, 0)) != 0)
 		return rc;
 	if ((c->confirm || c->shown || c->missed) &&
 	    (rc = appointment_outcome(db, c, lead, lf.visits, note)) != 0)
@@ -232,10 +265,7 @@ lk_status_apply(struct lk_db *db, const struct lk_catalog *cat,
 	if (c->to != NULL)
 		return change_status(db, k, c, appt_kind, lead);
 	if (c->follow_up) {
-		kind = c->kind;
-		if (kind == NULL)
-			kind = (kd = lk_kinds_default(k)) != NULL ? kd->name :
-			    "phone";
+		kind = c->kind != NULL ? c->kind : default_kind(k);
 		if ((rc = lk_db_followup_add(db, lead, kind, c->due, note, 0,
 		    &fid)) != 0)
 			return rc;

@@ -240,6 +240,14 @@ yesterday 10:00|2026-11-22T15:00:00Z
 Bob|2026-03-04T05:00:00Z"
 }
 
+@test "lead-add takes the same customer typed in again later as a new lead" {
+	lead-add --first Ann --last Lee --email ann@example.com >/dev/null
+	run --separate-stderr lead-add --now 2026-12-23T09:00:00-05:00 \
+	    --first Ann --last Lee --email ann@example.com
+	assert_success
+	assert_output 2
+}
+
 @test "lead-add given the same lead twice adds nothing and says so" {
 	lead-add --first Ann --last Lee --email ann@example.com >/dev/null
 	before=$(dump)

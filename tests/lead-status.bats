@@ -1082,10 +1082,37 @@ shown|1"
 @test "lead-status --shown refuses a lead whose appointment was missed" {
 	ann
 	lead-status 1 --appointment 'today 10:00' >/dev/null
-	lead-status 1 --missed >/dev/null
+	lead-status 1 --missed --now 2026-11-23T11:00 >/dev/null
 	before=$(dump)
-	run --separate-stderr lead-status 1 --shown
+	run --separate-stderr lead-status 1 --shown --now 2026-11-23T11:00
 	refused "lead 1: no open appointment: set one with --appointment WHEN"
+	assert_equal "$(dump)" "$before"
+}
+
+@test "lead-status --missed refuses an appointment not yet due" {
+	ann
+	lead-status 1 --appointment 'today 10:00' >/dev/null
+	before=$(dump)
+	run --separate-stderr lead-status 1 --missed
+	refused "lead 1: appointment 1 is not due until 2026-11-23T10:00:00-05:00: --missed once that has passed"
+	assert_equal "$(dump)" "$before"
+}
+
+@test "lead-status --shown --at before the appointment was set is refused" {
+	ann
+	lead-status 1 --appointment 'today 10:00' >/dev/null
+	before=$(dump)
+	run --separate-stderr lead-status 1 --shown --at 'yesterday 15:00'
+	refused "lead 1: --at: the visit (2026-11-22T15:00:00-05:00) is before appointment 1 was set"
+	assert_equal "$(dump)" "$before"
+}
+
+@test "lead-status --kind with a status that schedules nothing is a usage error" {
+	ann
+	before=$(dump)
+	run --separate-stderr lead-status 1 sold --kind phone
+	assert_equal "$status" 64
+	assert_equal "$stderr" "lead-status: --kind: sold schedules no follow-up: add --follow-up WHEN"
 	assert_equal "$(dump)" "$before"
 }
 
