@@ -167,8 +167,8 @@ parse(int argc, char *argv[], struct args *a)
 			break;
 		case OPT_DATE_ORDER:
 			if (lk_dorder_parse(optarg, &a->imp.order) != 0) {
-				lk_err(EX_USAGE, "--date-order: not mdy, dmy "
-				    "or ymd: %s", optarg);
+				lk_msg_at(EX_USAGE, NULL, 0, "--date-order",
+				    optarg, "not mdy, dmy or ymd");
 				usage();
 			}
 			break;
@@ -183,8 +183,8 @@ parse(int argc, char *argv[], struct args *a)
 			    strchr(",;\t|:", optarg[0]) != NULL)
 				a->imp.csv.delim = optarg[0];
 			else {
-				lk_err(EX_USAGE, "--delimiter: not one of , ; "
-				    "tab | : %s", optarg);
+				lk_msg_at(EX_USAGE, NULL, 0, "--delimiter",
+				    optarg, "not a delimiter (, ; tab | or :)");
 				usage();
 			}
 			break;
@@ -194,8 +194,9 @@ parse(int argc, char *argv[], struct args *a)
 		case OPT_ENCODING:
 			if ((cd = iconv_open("UTF-8", optarg)) ==
 			    (iconv_t)-1) {
-				lk_err(EX_USAGE, "--encoding: unknown "
-				    "encoding: %s", optarg);
+				lk_msg_at(EX_USAGE, NULL, 0, "--encoding",
+				    optarg, "unknown encoding (iconv -l "
+				    "lists them)");
 				usage();
 			}
 			iconv_close(cd);
@@ -206,8 +207,8 @@ parse(int argc, char *argv[], struct args *a)
 			break;
 		case OPT_FORMAT:
 			if (lk_out_format(optarg, &a->fmt) != 0) {
-				lk_err(EX_USAGE, "--format: not table, tsv, "
-				    "csv or json: %s", optarg);
+				lk_msg_at(EX_USAGE, NULL, 0, "--format",
+				    optarg, "not table, tsv, csv or json");
 				usage();
 			}
 			break;
@@ -261,7 +262,8 @@ parse(int argc, char *argv[], struct args *a)
 		}
 	}
 	if (optind != argc) {
-		lk_err(EX_USAGE, "unexpected argument: %s", argv[optind]);
+		lk_msg_at(EX_USAGE, NULL, 0, NULL, argv[optind],
+		    "unexpected argument");
 		usage();
 	}
 }
@@ -284,6 +286,8 @@ list_fields(const struct args *a)
 	}
 	rc = lk_out_end(o) == 0 ? 0 : EX_IOERR;
 	lk_out_free(o);
+	if (rc != 0)
+		lk_err(rc, "stdout: write error");
 	return rc;
 }
 
@@ -432,12 +436,14 @@ main(int argc, char *argv[])
 		usage();
 	}
 	if (lk_clock_init(a.now) != 0) {
-		lk_err(EX_USAGE, "%s: not a time: %s", a.now != NULL ?
-		    "--now" : "LEAD_NOW", a.now != NULL ? a.now :
-		    getenv("LEAD_NOW"));
+		lk_msg_at(EX_USAGE, NULL, 0, a.now != NULL ? "--now" :
+		    "LEAD_NOW", a.now != NULL ? a.now : getenv("LEAD_NOW"),
+		    "not a time");
 		return EX_USAGE;
 	}
-	if ((rc = lk_db_open(&db, a.db)) != 0)
+	/* Checking a file or its mapping leaves no database behind. */
+	if ((rc = a.imp.dry_run || a.imp.show_map ?
+	    lk_db_open_read(&db, a.db) : lk_db_open(&db, a.db)) != 0)
 		goto out;
 	if ((rc = lk_db_begin(db, "lead-add", argc - 1, argv + 1)) != 0)
 		goto out;

@@ -223,8 +223,8 @@ setup(struct lk_csv *c, unsigned char *buf, size_t *n, size_t *skip)
 	if (from != NULL && strcasecmp(from, "UTF-8") != 0 &&
 	    strcasecmp(from, "UTF8") != 0) {
 		if ((c->cd = iconv_open("UTF-8", from)) == (iconv_t)-1) {
-			lk_err(EX_USAGE, "%s: unknown encoding: %s", c->name,
-			    from);
+			lk_msg_at(EX_USAGE, c->name, 0, "--encoding", from,
+			    "unknown encoding");
 			return EX_USAGE;
 		}
 		c->enc = from;

@@ -65,7 +65,8 @@ struct imp {
 	long	 amb_line;	/* the first ambiguous date */
 	char	*amb_value;
 	const char *amb_col;
-	FILE	*rej;		/* --skip-bad file */
+	FILE	*rej;		/* --skip-bad file, being written */
+	char	*rej_tmp;	/* ... under this name until done */
 	struct lk_buf line;	/* scratch */
 	struct timespec tick;	/* last progress line */
 	int	 progress;	/* stderr is a terminal */
@@ -192,7 +193,8 @@ map_parse(const char *spec, struct aliases *as)
 	    item = strtok_r(NULL, ",", &save)) {
 		if ((eq = strrchr(item, '=')) == NULL ||
 		    strspn(item, " \t") >= (size_t)(eq - item)) {
-			lk_err(EX_USAGE, "--map: not Header=field: %s", item);
+			lk_msg_at(EX_USAGE, NULL, 0, "--map", item,
+			    "not Header=field");
 			rc = EX_USAGE;
 			break;
 		}
@@ -209,8 +211,8 @@ map_parse(const char *spec, struct aliases *as)
 		else if (strcmp(field, "extra") == 0)
 			f = EXTRA;
 		else if ((f = lk_field_lookup(field)) < 0) {
-			lk_err(EX_USAGE, "--map: %s: no such field "
-			    "(see lead-add --fields)", field);
+			lk_msg_at(EX_USAGE, NULL, 0, "--map", field,
+			    "no such field (lead-add --fields lists them)");
 			rc = EX_USAGE;
 			break;
 		}
@@ -262,7 +264,7 @@ cell_ok(struct imp *i, const char *col, const char *s, size_t len)
 	return 0;
 }
 
-static void
+static int
 show_map(struct imp *i)
 {
 	static const char *const names[] = { "column", "header", "field",
@@ -271,6 +273,7 @@ show_map(struct imp *i)
 	struct lk_val v[4];
 	char	 num[24];
 	size_t	 j;
+	int	 rc;
 
 	o = lk_out_new(i->out, i->opt->fmt, i->opt->header);
 	lk_out_begin(o, names, 4);
@@ -286,8 +289,11 @@ show_map(struct imp *i)
 		    LK_V_NULL, i->cols[j].label };
 		lk_out_row(o, v);
 	}
-	lk_out_end(o);
+	rc = lk_out_end(o);
 	lk_out_free(o);
+	if (rc != 0)
+		lk_err(EX_IOERR, "stdout: write error");
+	return rc != 0 ? EX_IOERR : 0;
 }
 
 /* The header row: map each column, or refuse a file that names no
@@ -414,8 +420,8 @@ header(struct imp *i, const struct lk_csv_rec *r)
 		}
 	}
 	if (i->opt->show_map) {
-		show_map(i);
-		rc = -1;
+		/* -1 stops the reading: the mapping was all that was asked. */
+		rc = show_map(i) != 0 ? EX_IOERR : -1;
 		goto out;
 	}
 	if (!customer) {
@@ -679,7 +685,7 @@ row(void *arg, const struct lk_csv_rec *r)
 /* The reject file holds customers' data: private, like the database.
  * It must not be the dump being read: truncating it would lose it. */
 static FILE *
-create(const char *path, FILE *in)
+create(const char *path, FILE *in, char **tmp)
 {
 	struct stat sa, sb;
 	FILE	*fp;
@@ -691,11 +697,22 @@ create(const char *path, FILE *in)
 		    path);
 		return NULL;
 	}
-	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-	    0600)) == -1 || (fp = fdopen(fd, "w")) == NULL) {
-		lk_err(EX_CANTCREAT, "%s: %s", path, strerror(errno));
-		if (fd != -1)
+	/*
+	 * Written beside it and renamed into place once the import went
+	 * through: a failed import leaves no reject file saying rows were
+	 * set aside from leads that were never added.  mkstemp makes it
+	 * 0600, as customers' data should be.
+	 */
+	*tmp = lk_xasprintf("%s.XXXXXX", path);
+	if ((fd = mkstemp(*tmp)) == -1 || (fp = fdopen(fd, "w")) == NULL) {
+		lk_err(errno == EACCES ? EX_NOPERM : EX_CANTCREAT, "%s: %s",
+		    path, strerror(errno));
+		if (fd != -1) {
 			close(fd);
+			unlink(*tmp);
+		}
+		free(*tmp);
+		*tmp = NULL;
 		return NULL;
 	}
 	return fp;
@@ -740,12 +757,13 @@ lk_import_csv(struct lk_db *db, const struct lk_import *opt,
 	if (strcmp(opt->file, "-") == 0)
 		fp = stdin;
 	else if ((fp = fopen(opt->file, "rb")) == NULL) {
-		lk_err(EX_NOINPUT, "%s: %s", opt->file, strerror(errno));
-		rc = EX_NOINPUT;
+		rc = errno == EACCES || errno == EPERM ? EX_NOPERM :
+		    EX_NOINPUT;
+		lk_err(rc, "%s: %s", opt->file, strerror(errno));
 		goto out;
 	}
 	if (opt->rejects != NULL && !opt->show_map) {
-		if ((i.rej = create(opt->rejects, fp)) == NULL) {
+		if ((i.rej = create(opt->rejects, fp, &i.rej_tmp)) == NULL) {
 			rc = lk_msg_rc();
 			goto close;
 		}
@@ -777,9 +795,20 @@ lk_import_csv(struct lk_db *db, const struct lk_import *opt,
 		n->already += gone;
 	}
 close:
-	if (i.rej != NULL && fclose(i.rej) != 0 && rc == 0) {
-		lk_err(EX_IOERR, "%s: %s", opt->rejects, strerror(errno));
-		rc = EX_IOERR;
+	if (i.rej != NULL) {
+		if ((ferror(i.rej) | fclose(i.rej)) != 0 && rc == 0) {
+			lk_err(EX_IOERR, "%s: %s", opt->rejects,
+			    strerror(errno));
+			rc = EX_IOERR;
+		}
+		if (rc == 0 && rename(i.rej_tmp, opt->rejects) == -1) {
+			lk_err(EX_CANTCREAT, "%s: %s", opt->rejects,
+			    strerror(errno));
+			rc = EX_CANTCREAT;
+		}
+		if (rc != 0)
+			unlink(i.rej_tmp);
+		free(i.rej_tmp);
 	}
 	if (fp != stdin)
 		fclose(fp);

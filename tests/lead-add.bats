@@ -323,7 +323,7 @@ Bob|2026-03-04T05:00:00Z"
 
 @test "lead-add refuses an argument that is not an option" {
 	add --first Ann Lee
-	assert_usage "lead-add: unexpected argument: Lee"
+	assert_usage 'lead-add: unexpected argument: "Lee"'
 }
 
 @test "lead-add refuses a customer's field with --csv" {
@@ -384,10 +384,10 @@ Bob|2026-03-04T05:00:00Z"
 @test "lead-add refuses a --now or LEAD_NOW that is not a time" {
 	add --first Ann --now soon
 	assert_failure 64
-	assert_stderr "lead-add: --now: not a time: soon"
+	assert_stderr 'lead-add: --now: not a time: "soon"'
 	LEAD_NOW=soon run --separate-stderr lead-add --first Ann
 	assert_failure 64
-	assert_stderr "lead-add: LEAD_NOW: not a time: soon"
+	assert_stderr 'lead-add: LEAD_NOW: not a time: "soon"'
 	[ ! -e "$LEAD_DB" ]
 }
 
@@ -665,17 +665,17 @@ Bob|Web|NULL"
 	fixture map.csv
 	add --csv map.csv --map 'Cust=fullname'
 	assert_failure 64
-	assert_stderr "lead-add: --map: fullname: no such field (see lead-add --fields)"
+	assert_stderr 'lead-add: --map: no such field (lead-add --fields lists them): "fullname"'
 }
 
 @test "lead-add --csv refuses a --map item that is not Header=field" {
 	fixture map.csv
 	add --csv map.csv --map 'Cust'
 	assert_failure 64
-	assert_stderr "lead-add: --map: not Header=field: Cust"
+	assert_stderr 'lead-add: --map: not Header=field: "Cust"'
 	add --csv map.csv --map 'Mail=email, =name'
 	assert_failure 64
-	assert_stderr "lead-add: --map: not Header=field:  =name"
+	assert_stderr 'lead-add: --map: not Header=field: " =name"'
 }
 
 @test "lead-add --csv --show-map prints how each column is read and adds nothing" {
@@ -733,7 +733,7 @@ Bob|Web|NULL"
 
 @test "lead-add refuses an unknown --format" {
 	add --fields --format xml
-	assert_usage "lead-add: --format: not table, tsv, csv or json: xml"
+	assert_usage 'lead-add: --format: not table, tsv, csv or json: "xml"'
 }
 
 @test "lead-add --csv with --source gives rows without a source that value" {
@@ -1104,7 +1104,7 @@ assert_zoe() {
 @test "lead-add refuses an --encoding iconv does not know" {
 	zoe >zoe.csv
 	add --csv zoe.csv --encoding klingon
-	assert_usage "lead-add: --encoding: unknown encoding: klingon"
+	assert_usage 'lead-add: --encoding: unknown encoding (iconv -l lists them): "klingon"'
 }
 
 @test "lead-add --csv --delimiter ';' reads a semicolon file" {
@@ -1152,7 +1152,7 @@ Bob|says "hi"; ok'
 @test "lead-add refuses a --delimiter it does not know" {
 	fixture semicolon.csv
 	add --csv semicolon.csv --delimiter x
-	assert_usage "lead-add: --delimiter: not one of , ; tab | : x"
+	assert_usage 'lead-add: --delimiter: not a delimiter (, ; tab | or :): "x"'
 }
 
 @test "lead-add --csv skips empty rows before the header" {
@@ -1323,7 +1323,7 @@ Bob|2026-05-06T18:00:00Z"
 @test "lead-add refuses a --date-order it does not know" {
 	fixture ambiguous.csv
 	add --csv ambiguous.csv --date-order ddmm
-	assert_usage "lead-add: --date-order: not mdy, dmy or ymd: ddmm"
+	assert_usage 'lead-add: --date-order: not mdy, dmy or ymd: "ddmm"'
 }
 
 # --- CSV: the same dump again, ids, stdin ----------------------------
@@ -1561,4 +1561,54 @@ spectrum() {
 
 @test "csv-spectrum utf8: a multi-byte character in the last field" {
 	spectrum utf8 --map a=first_name
+}
+
+@test "lead-add --skip-bad leaves no reject file when the import fails" {
+	seed
+	printf 'First Name,Email\nAnn,ann@example.com\n,\nBob,"bob@example.com\n' >open.csv
+	add --csv open.csv --skip-bad rej.csv
+	assert_failure 65
+	assert_stderr "lead-add: open.csv:4: a quoted field never ends (no closing \", or text after the closing \")"
+	[ ! -e rej.csv ]
+	run ls
+	refute_output --partial rej.csv
+	assert_unchanged
+}
+
+@test "lead-add --skip-bad keeps an earlier reject file when the import fails" {
+	seed
+	echo "old" >rej.csv
+	printf 'First Name\nAnn\n"Bob\n' >open.csv
+	add --csv open.csv --skip-bad rej.csv
+	assert_failure 65
+	assert_equal "$(cat rej.csv)" old
+}
+
+@test "lead-add --show-map and --fields report a write error, exit 74" {
+	fixture map.csv
+	run --separate-stderr bash -c \
+	    'lead-add --csv map.csv --show-map --format tsv >/dev/full'
+	assert_failure 74
+	assert_stderr "lead-add: stdout: write error"
+	run --separate-stderr bash -c 'lead-add --fields >/dev/full'
+	assert_failure 74
+	assert_stderr "lead-add: stdout: write error"
+}
+
+@test "lead-add --dry-run and --show-map create no database" {
+	fixture map.csv
+	add --csv map.csv --show-map
+	assert_success
+	add --csv map.csv --dry-run
+	assert_success
+	[ ! -e "$LEAD_DB" ]
+}
+
+@test "lead-add --csv of a file it may not read exits 77" {
+	[ "$(id -u)" -ne 0 ] || skip "root reads any file"
+	printf 'First Name\nAnn\n' >secret.csv
+	chmod 000 secret.csv
+	add --csv secret.csv
+	assert_failure 77
+	assert_stderr "lead-add: secret.csv: Permission denied"
 }
