@@ -566,28 +566,38 @@ lk_cadence_free(struct lk_cadence *c)
 int
 lk_catalog_read(const char *path, struct lk_catalog *c)
 {
+	struct lk_buf text = LK_BUF_INIT;
+	char	 chunk[8192];
 	FILE	*fp;
-	char	*text = NULL;
-	size_t	 cap = 0;
-	ssize_t	 len;
+	size_t	 n;
 	int	 rc;
 
 	memset(c, 0, sizeof(*c));
 	if ((fp = fopen(path, "r")) == NULL) {
-		lk_err(EX_NOINPUT, "%s: %s", path, strerror(errno));
-		return EX_NOINPUT;
+		rc = errno == EACCES || errno == EPERM ? EX_NOPERM :
+		    EX_NOINPUT;
+		lk_err(rc, "%s: %s", path, strerror(errno));
+		return rc;
 	}
-	len = getdelim(&text, &cap, '\0', fp);
-	if (len < 0 && ferror(fp)) {
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		lk_buf_add(&text, chunk, n);
+	if (ferror(fp)) {
 		lk_err(EX_IOERR, "%s: %s", path, strerror(errno));
 		fclose(fp);
-		free(text);
+		lk_buf_free(&text);
 		return EX_IOERR;
 	}
 	fclose(fp);
-	rc = lk_catalog_parse(text != NULL ? text : "", len < 0 ? 0 :
-	    (size_t)len, path, c) == 0 ? 0 : EX_DATAERR;
-	free(text);
+	/* A NUL would end the text early and drop the lines after it. */
+	if (text.len > 0 && memchr(text.s, '\0', text.len) != NULL) {
+		lk_msg_at(EX_DATAERR, path, 0, NULL, NULL, "a NUL byte: not "
+		    "a catalog (tab-separated text)");
+		lk_buf_free(&text);
+		return EX_DATAERR;
+	}
+	rc = lk_catalog_parse(lk_buf_str(&text), text.len, path, c) == 0 ?
+	    0 : EX_DATAERR;
+	lk_buf_free(&text);
 	return rc;
 }
 
