@@ -32,11 +32,12 @@ struct lk_buf;
 char	*lk_db_path(const char *path);
 
 /*
- * Open the database at lk_db_path(path), creating it (mode 0600, its
- * directory 0700) with the schema, the status catalog, follow-up kinds
- * and cadence from share/ when it does not exist, and migrating an
- * older one.  WAL, a busy timeout ($LEAD_BUSY_TIMEOUT ms, default
- * 10000), foreign keys on.  Returns 0 with *dbp set, or a sysexits code.
+ * Open the database at lk_db_path(path), creating it (mode 0600; at the
+ * default location its directory too, 0700) with the schema, the status
+ * catalog, follow-up kinds and cadence from share/ when it does not
+ * exist, and migrating an older one.  WAL, a wait for another writer
+ * ($LEAD_BUSY_TIMEOUT ms, default 120000), foreign keys on.  Returns 0
+ * with *dbp set, or a sysexits code.
  */
 int	 lk_db_open(struct lk_db **dbp, const char *path);
 /* The same for a command that only reads: a database that does not

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "dbint.h"
@@ -256,6 +257,38 @@ actor(void)
 }
 
 /*
+ * Wait for another writer, up to db->timeout milliseconds: a large
+ * import holds the database for most of a minute, and a user or cron
+ * job should wait it out rather than fail.  A person at a terminal is
+ * told once why nothing happens.
+ */
+static int
+busy(void *arg, int count)
+{
+	struct lk_db *db = arg;
+	struct timespec now;
+	long	 waited, nap;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (count == 0)
+		db->wait_start = now;
+	waited = (now.tv_sec - db->wait_start.tv_sec) * 1000 +
+	    (now.tv_nsec - db->wait_start.tv_nsec) / 1000000;
+	if (waited >= db->timeout)
+		return 0;
+	if (!db->told && waited >= 1000 && isatty(STDERR_FILENO)) {
+		lk_warn("%s: waiting for another command to finish writing",
+		    db->path);
+		db->told = 1;
+	}
+	nap = count < 10 ? (count + 1) * 5 : 100;
+	if (nap > db->timeout - waited)
+		nap = db->timeout - waited;
+	sqlite3_sleep((int)nap);
+	return 1;
+}
+
+/*
  * Open path (read is nonzero for a command that only reads: a missing
  * file is then not created, an empty database of the defaults stands
  * in, so listing the catalog or pressing Tab leaves no file behind).
@@ -266,7 +299,7 @@ db_open(struct lk_db **dbp, const char *path, int read)
 	struct lk_db *db;
 	const char *e, *file;
 	char	*end;
-	long	 timeout = 10000;
+	long	 timeout = 120000;
 	int	 fd, rc;
 
 	*dbp = NULL;
@@ -314,7 +347,8 @@ db_open(struct lk_db **dbp, const char *path, int read)
 		goto fail;
 	}
 	sqlite3_extended_result_codes(db->h, 1);
-	sqlite3_busy_timeout(db->h, (int)timeout);
+	db->timeout = timeout;
+	sqlite3_busy_handler(db->h, busy, db);
 	/* 8 KiB pages load a quarter faster than 4 KiB in the same cache;
 	 * this takes only on a database not yet written. */
 	if ((rc = lk_dbi_exec(db, "PRAGMA page_size = 8192")) != 0)

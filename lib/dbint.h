@@ -6,6 +6,7 @@
 #define LK_DBINT_H
 
 #include <sqlite3.h>
+#include <time.h>
 
 #include "db.h"
 
@@ -20,6 +21,9 @@ struct lk_db {
 	int	 fresh;			/* ... the fingerprint's too: the
 					   table was empty, nothing to find */
 	int64_t	 initial;		/* the initial status, once read */
+	long	 timeout;		/* ms to wait for another writer */
+	struct timespec wait_start;	/* when this wait began */
+	int	 told;			/* "waiting" said on a terminal */
 	struct lk_buf *bulk_sql;	/* their CREATE statements */
 	size_t	 nbulk;
 	struct {

@@ -185,3 +185,16 @@ _leadkit"
 	run bin/lead-add --version
 	assert_output "lead-add 0.1.0"
 }
+
+@test "a command waiting on a terminal says so once" {
+	lead-add --first Ann --last Lee >/dev/null
+	printf 'BEGIN IMMEDIATE;\nDELETE FROM settings WHERE 0;\n.shell sleep 2\nCOMMIT;\n' |
+	    sqlite3 "$LEAD_DB" &
+	holder=$!
+	sleep 0.3
+	run script -qec "lead-status 1 left-message --follow-up tomorrow" /dev/null
+	wait "$holder"
+	assert_success
+	assert_equal "$(grep -c 'waiting for another command to finish writing' <<<"$output")" 1
+	assert_output --partial "lead-status: $LEAD_DB: waiting for another command to finish writing"
+}
