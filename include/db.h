@@ -140,10 +140,12 @@ int	 lk_db_same_customer(struct lk_db *, int64_t a, int64_t b, int *same);
 /* Lead id's source (NULL if none) in *source, which the caller frees. */
 int	 lk_db_lead_source(struct lk_db *, int64_t id, char **source);
 
-/* Record a change of lead's status; undoes names the change it undoes
- * (0 for none).  *change is the new change's id. */
+/* Record a change of lead's status; undoes names the change it undoes,
+ * of the lead a duplicate duplicates (0 for none).  *change is the new
+ * change's id. */
 int	 lk_db_status_change(struct lk_db *, int64_t lead, int64_t from,
-	    int64_t to, const char *note, int64_t undoes, int64_t *change);
+	    int64_t to, const char *note, int64_t undoes, int64_t of,
+	    int64_t *change);
 /* The change --undo reverts: the last that is neither an undo nor
  * undone (*change 0 when there is none), and its from and to. */
 int	 lk_db_status_last(struct lk_db *, int64_t lead, int64_t *change,

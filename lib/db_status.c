@@ -166,14 +166,14 @@ lk_db_lead_source(struct lk_db *db, int64_t id, char **source)
 
 int
 lk_db_status_change(struct lk_db *db, int64_t lead, int64_t from, int64_t to,
-    const char *note, int64_t undoes, int64_t *change)
+    const char *note, int64_t undoes, int64_t of, int64_t *change)
 {
 	sqlite3_stmt *st;
 	int	 rc;
 
 	if ((st = lk_dbi_stmt(db, "INSERT INTO status_changes (lead_id, "
-	    "batch_id, at, actor, from_id, to_id, note, undoes) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) == NULL)
+	    "batch_id, at, actor, from_id, to_id, note, undoes, of_lead_id) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) == NULL)
 		return EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, lead);
 	sqlite3_bind_int64(st, 2, db->batch);
@@ -184,6 +184,8 @@ lk_db_status_change(struct lk_db *db, int64_t lead, int64_t from, int64_t to,
 	lk_dbi_text(st, 7, note);
 	if (undoes != 0)
 		sqlite3_bind_int64(st, 8, undoes);
+	if (of != 0)
+		sqlite3_bind_int64(st, 9, of);
 	if ((rc = done(db, st, "changing the status")) != 0)
 		return rc;
 	*change = sqlite3_last_insert_rowid(db->h);
@@ -502,7 +504,7 @@ undo_changes(struct lk_db *db, int64_t batch)
 			break;
 		}
 		if ((rc = lk_db_status_change(db, leads[i], to, from,
-		    "undo of a batch", ids[i], &change)) == 0)
+		    "undo of a batch", ids[i], 0, &change)) == 0)
 			rc = lk_db_followups_cancel(db, ids[i]);
 	}
 	free(ids);

@@ -128,7 +128,7 @@ undo(struct lk_db *db, const struct lk_change *c, int64_t lead)
 		    (long long)lead);
 		return EX_DATAERR;
 	}
-	if ((rc = lk_db_status_change(db, lead, to, from, c->note, last,
+	if ((rc = lk_db_status_change(db, lead, to, from, c->note, last, 0,
 	    &change)) != 0)
 		return rc;
 	/* The follow-up that came with the change goes with it. */
@@ -210,7 +210,8 @@ change_status(struct lk_db *db, const struct lk_kinds *k,
 	    (note = duplicate_note(db, c)) == NULL)
 		return EX_SOFTWARE;
 	rc = lk_db_status_change(db, lead, lf.status_id, s->id,
-	    note != NULL ? note : c->note, 0, &change);
+	    note != NULL ? note : c->note, 0, s->duplicate_within != NULL ?
+	    c->of : 0, &change);
 	free(note);
 	if (rc != 0)
 		return rc;

@@ -10,7 +10,9 @@
 -- (one command run).  The history tables (status_changes, activities,
 -- followups, followup_events, assignments, batch_undos, catalog_changes)
 -- are append-only: triggers below refuse UPDATE and DELETE, so what
--- happened can be explained and undone, never rewritten.
+-- happened can be explained and undone, never rewritten.  What a new
+-- database ships with (the catalog, follow-up kinds, cadence, settings)
+-- came with it, not from a command: its batch_id is NULL.
 
 -- One command run that changed something: who, when, what.
 CREATE TABLE batches (
@@ -190,7 +192,7 @@ CREATE INDEX lead_contacts_norm ON lead_contacts(norm)
 	WHERE norm IS NOT NULL;
 
 -- History: every status change.  An undo is a change back, naming the
--- change it undoes.
+-- change it undoes; a duplicate names the lead it duplicates.
 CREATE TABLE status_changes (
 	id		INTEGER PRIMARY KEY,
 	lead_id		INTEGER NOT NULL REFERENCES leads(id),
@@ -200,7 +202,8 @@ CREATE TABLE status_changes (
 	from_id		INTEGER NOT NULL REFERENCES statuses(id),
 	to_id		INTEGER NOT NULL REFERENCES statuses(id),
 	note		TEXT,
-	undoes		INTEGER REFERENCES status_changes(id)
+	undoes		INTEGER REFERENCES status_changes(id),
+	of_lead_id	INTEGER REFERENCES leads(id)	-- a duplicate's original
 );
 CREATE INDEX status_changes_lead ON status_changes(lead_id, id);
 CREATE INDEX status_changes_batch ON status_changes(batch_id);

@@ -1808,3 +1808,11 @@ lead-status: catalog.tsv:24: rules: not a duration: "fortnight"'
 	assert_equal "$stderr" "lead-status: no lead 1"
 	[ ! -e "$LEAD_DB" ]
 }
+
+@test "lead-status duplicate-lead records the original lead in the history row" {
+	ann
+	lead Ann 2026-11-22T10:00 --email ANN@example.com >/dev/null
+	lead-status 2 duplicate-lead --of 1 >/dev/null
+	run sql "SELECT lead_id, of_lead_id FROM status_changes"
+	assert_output "2|1"
+}
