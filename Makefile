@@ -25,8 +25,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 # libcsv ships no .pc file
 override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror \
-	-Iinclude -DLK_VERSION='"$(VERSION)"' \
-	-DLK_SHAREDIR='"$(SHAREDIR)"' $(PKG_CFLAGS)
+	-Iinclude -DLK_VERSION='"$(VERSION)"' $(PKG_CFLAGS)
 LDLIBS = -lcsv $(PKG_LIBS)
 
 PROGS = lead-add lead-status

@@ -45,7 +45,5 @@ int	 lk_csv_each(struct lk_csv *,
 
 /* The delimiter in use (known once the first record was read). */
 int	 lk_csv_delim(const struct lk_csv *);
-/* The encoding read ("UTF-8", "UTF-16LE", or the one given). */
-const char *lk_csv_encoding(const struct lk_csv *);
 
 #endif

@@ -46,8 +46,6 @@ int	 lk_db_open(struct lk_db **dbp, const char *path);
 int	 lk_db_open_read(struct lk_db **dbp, const char *path);
 void	 lk_db_close(struct lk_db *);
 
-/* The acting Unix login. */
-const char *lk_db_actor(const struct lk_db *);
 
 /*
  * Start the command's write transaction (BEGIN IMMEDIATE, so it waits

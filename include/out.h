@@ -65,4 +65,15 @@ void	 lk_out_row(struct lk_out *, const struct lk_val *vals);
 int	 lk_out_end(struct lk_out *);
 void	 lk_out_free(struct lk_out *);
 
+/*
+ * s[0..n) as one CSV field (RFC 4180) appended to b: quoted when it
+ * holds a comma, quote, CR or LF or has blanks at an edge; with
+ * neutralise, a value a spreadsheet would run as a formula (starting
+ * with = + - @ tab CR) gets a leading apostrophe.  For files written
+ * outside a listing (a reject file) as much as for --format csv.
+ */
+struct lk_buf;
+void	 lk_out_csv_field(struct lk_buf *b, const char *s, size_t n,
+	    int neutralise);
+
 #endif

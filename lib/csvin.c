@@ -77,12 +77,6 @@ lk_csv_delim(const struct lk_csv *c)
 	return c->delim;
 }
 
-const char *
-lk_csv_encoding(const struct lk_csv *c)
-{
-	return c->enc;
-}
-
 /* Line ends inside a field: LF, CRLF and a bare CR each end a line. */
 static long
 count_lines(const unsigned char *s, size_t n)

@@ -405,12 +405,6 @@ lk_db_close(struct lk_db *db)
 	free(db);
 }
 
-const char *
-lk_db_actor(const struct lk_db *db)
-{
-	return db->actor;
-}
-
 int
 lk_db_begin(struct lk_db *db, const char *program, int argc,
     char *const argv[])

@@ -506,27 +506,12 @@ received(struct imp *i, long line)
 static void
 csvfield(FILE *fp, const char *s, size_t len)
 {
-	size_t	 k;
-	int	 quote;
+	struct lk_buf b = LK_BUF_INIT;
 
 	/* A spreadsheet must not run what a customer typed. */
-	quote = len > 0 && strchr("=+-@\t\r", s[0]) != NULL;
-	for (k = 0; k < len && !quote; k++)
-		quote = s[k] == ',' || s[k] == '"' || s[k] == '\n' ||
-		    s[k] == '\r';
-	if (!quote) {
-		fwrite(s, 1, len, fp);
-		return;
-	}
-	fputc('"', fp);
-	if (len > 0 && strchr("=+-@\t\r", s[0]) != NULL)
-		fputc('\'', fp);
-	for (k = 0; k < len; k++) {
-		if (s[k] == '"')
-			fputc('"', fp);
-		fputc(s[k], fp);
-	}
-	fputc('"', fp);
+	lk_out_csv_field(&b, s, len, 1);
+	fwrite(lk_buf_str(&b), 1, b.len, fp);
+	lk_buf_free(&b);
 }
 
 /*

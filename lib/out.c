@@ -13,6 +13,7 @@
 #include <utf8proc.h>
 
 #include "clock.h"
+#include "json.h"
 #include "out.h"
 #include "xmem.h"
 
@@ -159,36 +160,31 @@ tsv_field(struct lk_buf *b, const char *s)
 	}
 }
 
-/*
- * A spreadsheet runs a cell starting with one of these as a formula
- * (OWASP "CSV injection"); text from a web form must not.
- */
-static int
-is_formula(const char *s)
+void
+lk_out_csv_field(struct lk_buf *b, const char *s, size_t n, int neutralise)
 {
-	return *s != '\0' && strchr("=+-@\t\r", *s) != NULL;
-}
-
-static void
-csv_field(struct lk_buf *b, const char *s, int text)
-{
-	size_t	 n;
+	size_t	 k;
 	int	 neut, quote;
 
-	n = strlen(s);
-	neut = text && is_formula(s);
+	/*
+	 * A spreadsheet runs a cell starting with one of these as a
+	 * formula (OWASP "CSV injection"); text from a web form must not.
+	 */
+	neut = neutralise && n > 0 && strchr("=+-@\t\r", s[0]) != NULL;
 	/* Readers trim unquoted edge blanks; quoting keeps them. */
-	quote = strpbrk(s, ",\"\r\n") != NULL || (n > 0 &&
-	    (strchr(" \t", s[n - 1]) != NULL ||
-	    (!neut && strchr(" \t", s[0]) != NULL)));
+	quote = n > 0 && (strchr(" \t", s[n - 1]) != NULL ||
+	    (!neut && strchr(" \t", s[0]) != NULL));
+	for (k = 0; k < n && !quote; k++)
+		quote = s[k] == ',' || s[k] == '"' || s[k] == '\r' ||
+		    s[k] == '\n';
 	if (quote)
 		lk_buf_addc(b, '"');
 	if (neut)
 		lk_buf_addc(b, '\'');
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
+	for (k = 0; k < n; k++) {
+		if (s[k] == '"')
 			lk_buf_addc(b, '"');
-		lk_buf_addc(b, *s);
+		lk_buf_addc(b, s[k]);
 	}
 	if (quote)
 		lk_buf_addc(b, '"');
@@ -203,41 +199,6 @@ u8next(const char *s, size_t n, utf8proc_int32_t *cp)
 	r = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
 	    cp);
 	return r > 0 ? (size_t)r : 0;
-}
-
-static void
-json_str(struct lk_buf *b, const char *s)
-{
-	static const char repl[] = "\xEF\xBF\xBD";	/* U+FFFD */
-	utf8proc_int32_t cp;
-	size_t	 n, len;
-	unsigned char c;
-
-	n = strlen(s);
-	lk_buf_addc(b, '"');
-	for (; n > 0; s += len, n -= len) {
-		c = (unsigned char)*s;
-		len = 1;
-		if (c == '"' || c == '\\') {
-			lk_buf_addc(b, '\\');
-			lk_buf_addc(b, c);
-		} else if (c == '\n')
-			lk_buf_adds(b, "\\n");
-		else if (c == '\r')
-			lk_buf_adds(b, "\\r");
-		else if (c == '\t')
-			lk_buf_adds(b, "\\t");
-		else if (c < 0x20)
-			lk_buf_addf(b, "\\u%04x", c);
-		else if (c < 0x80)
-			lk_buf_addc(b, c);
-		else if ((len = u8next(s, n, &cp)) == 0) {
-			lk_buf_adds(b, repl);
-			len = 1;
-		} else
-			lk_buf_add(b, s, len);
-	}
-	lk_buf_addc(b, '"');
 }
 
 /* The end of a JSON number (RFC 8259 grammar) starting at p, or NULL. */
@@ -387,7 +348,7 @@ json_raw(struct lk_buf *b, const char *s, enum lk_vtype type)
 	if (end != NULL && *json_ws(end) == '\0')
 		return;
 	b->len = mark;
-	json_str(b, s);
+	lk_json_str(b, s, strlen(s));
 }
 
 /* One piece of a cell; where CUT_MARK would go is noted on the way. */
@@ -474,7 +435,7 @@ lk_out_begin(struct lk_out *o, const char *const *names, size_t n)
 		if (o->fmt == LK_FMT_CSV) {
 			if (i > 0)
 				lk_buf_addc(&o->line, ',');
-			csv_field(&o->line, names[i], 1);
+			lk_out_csv_field(&o->line, names[i], strlen(names[i]), 1);
 		} else {
 			if (i > 0)
 				lk_buf_addc(&o->line, '\t');
@@ -526,18 +487,18 @@ lk_out_row(struct lk_out *o, const struct lk_val *vals)
 		if (o->fmt == LK_FMT_JSON) {
 			if (i > 0)
 				lk_buf_addc(&o->line, ',');
-			json_str(&o->line, o->names[i]);
+			lk_json_str(&o->line, o->names[i], strlen(o->names[i]));
 			lk_buf_addc(&o->line, ':');
 			if (t == LK_V_NULL)
 				lk_buf_adds(&o->line, "null");
 			else if (t == LK_V_TEXT || t == LK_V_TIME)
-				json_str(&o->line, s);
+				lk_json_str(&o->line, s, strlen(s));
 			else
 				json_raw(&o->line, s, t);
 		} else if (o->fmt == LK_FMT_CSV) {
 			if (i > 0)
 				lk_buf_addc(&o->line, ',');
-			csv_field(&o->line, s,
+			lk_out_csv_field(&o->line, s, strlen(s),
 			    t == LK_V_TEXT || t == LK_V_JSON);
 		} else {
 			if (i > 0)

@@ -913,7 +913,7 @@ Dee"
 	# spreadsheet would run is neutralised.
 	assert_equal "$(tr -d '\r' <rejects.csv)" 'reject_line,reject_reason,First Name,Email,Date Received
 3,"mixed.csv:3: Date Received: not a date (the file writes dates month-first, as on line 2): ""13/45/2026""",Bob,bob@example.com,13/45/2026
-4,mixed.csv:4: 4 fields where the header (line 1) has 3,"Cy, Jr","'"'"'=cmd|'"'"' /C calc'"'"'!A0",11/20/2026,x
+4,mixed.csv:4: 4 fields where the header (line 1) has 3,"Cy, Jr",'"'"'=cmd|'"'"' /C calc'"'"'!A0,11/20/2026,x
 5,"mixed.csv:5: no customer: no name, company, e-mail, phone or address",,,11/21/2026'
 	run stat -c %a rejects.csv
 	assert_output 600
