@@ -107,11 +107,11 @@ fuzz:
 		CFLAGS="$(FUZZ) -fsanitize=fuzzer-no-link" build/fuzz/libleadkit.a
 	@mkdir -p build/fuzz
 	clang $(CFLAGS) $(FUZZ) -fsanitize=fuzzer -o build/fuzz/fuzz_csv \
-		fuzz/fuzz_csv.c build/fuzz/libleadkit.a $(LDLIBS)
+		tests/fuzz/fuzz_csv.c build/fuzz/libleadkit.a $(LDLIBS)
 	clang $(CFLAGS) $(FUZZ) -fsanitize=fuzzer -o build/fuzz/fuzz_date \
-		fuzz/fuzz_date.c build/fuzz/libleadkit.a $(LDLIBS)
-	./fuzz/run build/fuzz/fuzz_csv $(FUZZ_SECONDS)
-	./fuzz/run build/fuzz/fuzz_date $(FUZZ_DATE_SECONDS)
+		tests/fuzz/fuzz_date.c build/fuzz/libleadkit.a $(LDLIBS)
+	./tests/fuzz/run build/fuzz/fuzz_csv $(FUZZ_SECONDS)
+	./tests/fuzz/run build/fuzz/fuzz_date $(FUZZ_DATE_SECONDS)
 
 bench: deps
 	@./tests/deps sqlite-utils time

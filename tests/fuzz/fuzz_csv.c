@@ -20,7 +20,7 @@
  *           bits 1-2  --format for --show-map: auto, table, csv, json
  *           bit  3    --no-header
  *
- * so the seeds fuzz/run copies in start with three zero bytes: plain
+ * so the seeds tests/fuzz/run copies in start with three zero bytes: plain
  * lead-add --csv into a database in use.
  */
 #include <fcntl.h>
