@@ -682,25 +682,36 @@ create(const char *path, FILE *in, char **tmp)
 		    path);
 		return NULL;
 	}
+	*tmp = NULL;
 	/*
-	 * Written beside it and renamed into place once the import went
-	 * through: a failed import leaves no reject file saying rows were
-	 * set aside from leads that were never added.  mkstemp makes it
-	 * 0600, as customers' data should be.
+	 * A device, pipe or link is written through as it is (renaming
+	 * over /dev/null would put a file in its place).  A plain file, or
+	 * none yet, is written beside and renamed into place once the
+	 * import went through: a failed import leaves no reject file
+	 * saying rows were set aside from leads that were never added.
+	 * Either way 0600, as customers' data should be.
 	 */
-	*tmp = lk_xasprintf("%s.XXXXXX", path);
-	if ((fd = mkstemp(*tmp)) == -1 || (fp = fdopen(fd, "w")) == NULL) {
-		lk_err(errno == EACCES ? EX_NOPERM : EX_CANTCREAT, "%s: %s",
-		    path, strerror(errno));
-		if (fd != -1) {
-			close(fd);
-			unlink(*tmp);
-		}
-		free(*tmp);
-		*tmp = NULL;
-		return NULL;
+	if (lstat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+		    0600)) == -1 || (fp = fdopen(fd, "w")) == NULL)
+			goto fail;
+		return fp;
 	}
+	*tmp = lk_xasprintf("%s.XXXXXX", path);
+	if ((fd = mkstemp(*tmp)) == -1 || (fp = fdopen(fd, "w")) == NULL)
+		goto fail;
 	return fp;
+fail:
+	lk_err(errno == EACCES ? EX_NOPERM : EX_CANTCREAT, "%s: %s", path,
+	    strerror(errno));
+	if (fd != -1) {
+		close(fd);
+		if (*tmp != NULL)
+			unlink(*tmp);
+	}
+	free(*tmp);
+	*tmp = NULL;
+	return NULL;
 }
 
 static int
@@ -786,12 +797,13 @@ close:
 			    strerror(errno));
 			rc = EX_IOERR;
 		}
-		if (rc == 0 && rename(i.rej_tmp, opt->rejects) == -1) {
+		if (i.rej_tmp != NULL && rc == 0 &&
+		    rename(i.rej_tmp, opt->rejects) == -1) {
 			lk_err(EX_CANTCREAT, "%s: %s", opt->rejects,
 			    strerror(errno));
 			rc = EX_CANTCREAT;
 		}
-		if (rc != 0)
+		if (i.rej_tmp != NULL && rc != 0)
 			unlink(i.rej_tmp);
 		free(i.rej_tmp);
 	}

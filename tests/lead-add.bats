@@ -1612,3 +1612,14 @@ spectrum() {
 	assert_failure 77
 	assert_stderr "lead-add: secret.csv: Permission denied"
 }
+
+@test "lead-add --skip-bad writes through a link to the reject file, leaving the link" {
+	printf 'First Name,Email\nAnn,ann@example.com\nBob,bob@example.com,x\n' >bad.csv
+	: >real.csv
+	ln -s real.csv link.csv
+	add --csv bad.csv --skip-bad link.csv
+	assert_success
+	[ -L link.csv ]
+	run grep -c '^3,' real.csv
+	assert_output 1
+}
