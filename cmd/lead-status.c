@@ -431,55 +431,19 @@ change(struct lk_db *db, struct args *a)
 {
 	struct lk_catalog cat;
 	struct lk_kinds kinds;
-	struct lk_buf matches = LK_BUF_INIT;
-	const struct lk_kind *k;
 	size_t	 i;
-	int	 rc, s;
+	int	 rc;
 
 	if ((rc = lk_db_catalog(db, &cat)) != 0)
 		return rc;
-	if ((rc = lk_db_kinds(db, &kinds)) != 0)
-		goto out;
-	if (a->status != NULL) {
-		s = lk_catalog_find(&cat, a->status, &matches);
-		if (s == -2) {
-			lk_msg_at(EX_USAGE, NULL, 0, NULL, a->status,
-			    "ambiguous status (%s)", matches.s);
-			rc = EX_USAGE;
-			goto out;
-		}
-		if (s < 0) {
-			lk_msg_at(EX_USAGE, NULL, 0, NULL, a->status,
-			    "no such status (lead-status --catalog lists "
-			    "them)");
-			rc = EX_USAGE;
-			goto out;
-		}
-		a->c.to = &cat.s[s];
-	}
-	if (a->c.kind != NULL) {
-		if ((k = lk_kinds_find(&kinds, a->c.kind)) == NULL) {
-			lk_msg_at(EX_USAGE, NULL, 0, "--kind", a->c.kind,
-			    "no such kind (lead-status --kinds lists them)");
-			rc = EX_USAGE;
-			goto out;
-		}
-		if (a->appointment != NULL && !k->appointment) {
-			lk_err(EX_USAGE, "--kind: %s is not an appointment",
-			    k->name);
-			rc = EX_USAGE;
-			goto out;
-		}
-		a->c.kind = k->name;
-	}
+	if ((rc = lk_db_kinds(db, &kinds)) == 0)
+		rc = lk_status_resolve(&cat, &kinds, a->status, &a->c);
 	for (i = 0; i < a->nids && rc == 0; i++)
 		rc = lk_status_apply(db, &kinds, &a->c, a->ids[i]);
 	if (rc == 0)
 		rc = lk_db_commit(db);
 	for (i = 0; i < a->nids && rc == 0; i++)
 		printf("%lld\n", (long long)a->ids[i]);
-out:
-	lk_buf_free(&matches);
 	lk_catalog_free(&cat);
 	lk_kinds_free(&kinds);
 	return rc;

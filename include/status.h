@@ -33,6 +33,16 @@ struct lk_change {
 };
 
 /*
+ * Fill in c->to from the status as typed (a name or an unambiguous
+ * prefix; NULL for none) and c->kind as the catalog spells it, checking
+ * an appointment's kind is one.  0, or 64 after the message.  c then
+ * points into cat and k, which must outlive it.
+ */
+struct lk_catalog;
+int	 lk_status_resolve(const struct lk_catalog *cat,
+	    const struct lk_kinds *k, const char *status, struct lk_change *c);
+
+/*
  * Apply c to lead: 0, or a sysexits code after one line saying why
  * (65 when a rule refuses: "lead-status: lead 7: no-answer needs a
  * follow-up (rule follow-up): add --follow-up WHEN").

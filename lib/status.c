@@ -276,3 +276,41 @@ lk_status_apply(struct lk_db *db, const struct lk_kinds *k,
 		    note, 0, &fid);
 	return 0;
 }
+
+int
+lk_status_resolve(const struct lk_catalog *cat, const struct lk_kinds *k,
+    const char *status, struct lk_change *c)
+{
+	struct lk_buf matches = LK_BUF_INIT;
+	const struct lk_kind *kd;
+	int	 s;
+
+	if (status != NULL) {
+		s = lk_catalog_find(cat, status, &matches);
+		if (s == -2)
+			lk_msg_at(EX_USAGE, NULL, 0, NULL, status,
+			    "ambiguous status (%s)", matches.s);
+		else if (s < 0)
+			lk_msg_at(EX_USAGE, NULL, 0, NULL, status,
+			    "no such status (lead-status --catalog lists "
+			    "them)");
+		lk_buf_free(&matches);
+		if (s < 0)
+			return EX_USAGE;
+		c->to = &cat->s[s];
+	}
+	if (c->kind != NULL) {
+		if ((kd = lk_kinds_find(k, c->kind)) == NULL) {
+			lk_msg_at(EX_USAGE, NULL, 0, "--kind", c->kind,
+			    "no such kind (lead-status --kinds lists them)");
+			return EX_USAGE;
+		}
+		if (c->appointment && !kd->appointment) {
+			lk_msg_at(EX_USAGE, NULL, 0, "--kind", kd->name,
+			    "not an appointment");
+			return EX_USAGE;
+		}
+		c->kind = kd->name;
+	}
+	return 0;
+}

@@ -1000,7 +1000,7 @@ visit|in|be-back||2026-11-25T20:00:00Z"
 	run --separate-stderr lead-status 1 --appointment 'thu 17:00' \
 	    --kind phone
 	assert_equal "$status" 64
-	assert_equal "$stderr" "lead-status: --kind: phone is not an appointment"
+	assert_equal "$stderr" 'lead-status: --kind: not an appointment: "phone"'
 	assert_equal "$(dump)" "$before"
 }
 
