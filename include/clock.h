@@ -76,7 +76,8 @@ int	 lk_when_parse(const char *s, time_t now, time_t *t);
 
 /*
  * A span of time as people write it: a number and a unit, "14d",
- * "6months", "6 months", "15m", "2w", "1y", "90min", "36h", "30s".
+ * "6months", "6 months", "15m", "2w", "1y", "90min", "36h", "30s", or
+ * several ("1h 30m", "1y2mo").
  * m and min are minutes, mo and month(s) months.  Months and years move
  * the calendar (Aug 31 + 6 months is Feb 28), days and weeks move the
  * date keeping the local clock time across DST, the rest are seconds.

@@ -194,9 +194,16 @@ pragma_int(struct lk_db *db, const char *sql, int *rc)
 }
 
 /*
- * Bring the schema to LK_SCHEMA_VERSION: create it in an empty file,
- * refuse one newer than this program.  Later versions add their steps
- * here, each run in the one transaction.
+ * The way forward: steps[v - 1] takes a database of schema version v to
+ * v + 1 (SQL a later leadkit writes here, beside a new share/schema.sql
+ * and LK_SCHEMA_VERSION).  Version 1 is the first: nothing to take yet.
+ */
+static const char *const steps[LK_SCHEMA_VERSION] = { NULL };
+
+/*
+ * Bring the schema to LK_SCHEMA_VERSION in one transaction: create it in
+ * an empty file, run each step from the version found, refuse a
+ * database newer than this program.
  */
 static int
 migrate(struct lk_db *db)
@@ -236,7 +243,8 @@ migrate(struct lk_db *db)
 			rc = lk_dbi_seed(db);
 		v = 1;
 	}
-	/* Steps from version 1 on go here as the schema grows. */
+	for (; rc == 0 && v < LK_SCHEMA_VERSION; v++)
+		rc = lk_dbi_exec(db, steps[v - 1]);
 	if (rc == 0)
 		rc = lk_dbi_exec(db, SET_VERSION);
 	if (rc == 0)
