@@ -586,6 +586,29 @@ progress(struct imp *i)
 	i->shown = 1;
 }
 
+/* The lead's first error, which costs it: NULL when it has none. */
+static const struct lk_issue *
+first_error(const struct lk_lead *l)
+{
+	size_t	 k;
+
+	for (k = 0; k < l->nissues; k++)
+		if (l->issues[k].error)
+			return &l->issues[k];
+	return NULL;
+}
+
+/* Its warnings, one line each, at file:line (NULL, 0 for options). */
+static void
+warn(const struct lk_lead *l, const char *file, long line)
+{
+	size_t	 k;
+
+	for (k = 0; k < l->nissues; k++)
+		lk_msg_at(0, file, line, l->issues[k].field,
+		    l->issues[k].value, "%s", l->issues[k].reason);
+}
+
 static int
 row(void *arg, const struct lk_csv_rec *r)
 {
@@ -638,10 +661,7 @@ row(void *arg, const struct lk_csv_rec *r)
 			received(i, r->line);
 		lk_lead_finish(l, i->opt->strict);
 	}
-	for (k = 0, e = NULL; k < l->nissues && e == NULL; k++)
-		if (l->issues[k].error)
-			e = &l->issues[k];
-	if (e != NULL)
+	if ((e = first_error(l)) != NULL)
 		return refuse(i, r, e);
 	if ((rc = lk_db_lead_find(i->db, l, &dup)) != 0)
 		return rc;
@@ -650,13 +670,11 @@ row(void *arg, const struct lk_csv_rec *r)
 		i->n->already++;
 		return 0;
 	}
-	if (l->nissues > 0)
+	if (l->nissues > 0) {
 		unshow(i);
-	for (k = 0; k < l->nissues; k++)
-		lk_msg_at(0, i->name, r->line, l->issues[k].field,
-		    l->issues[k].value, "%s", l->issues[k].reason);
-	if (l->nissues > 0)
+		warn(l, i->name, r->line);
 		i->n->warned++;
+	}
 	/* A dry run adds too (lead-add rolls back), so that what it counts
 	 * is what an import would do: a source id twice adds one lead. */
 	if ((rc = lk_db_lead_add(i->db, l, &id)) != 0)
@@ -826,16 +844,12 @@ int
 lk_import_lead(struct lk_db *db, struct lk_lead *l, int strict, int64_t *id,
     int64_t *already)
 {
-	const struct lk_issue *e = NULL;
-	size_t	 k;
+	const struct lk_issue *e;
 	int	 rc;
 
 	*id = *already = 0;
 	lk_lead_finish(l, strict);
-	for (k = 0; k < l->nissues && e == NULL; k++)
-		if (l->issues[k].error)
-			e = &l->issues[k];
-	if (e != NULL) {
+	if ((e = first_error(l)) != NULL) {
 		lk_msg_at(EX_DATAERR, NULL, 0, e->field, e->value, "%s",
 		    e->reason);
 		return EX_DATAERR;
@@ -843,9 +857,7 @@ lk_import_lead(struct lk_db *db, struct lk_lead *l, int strict, int64_t *id,
 	if ((rc = lk_db_lead_find(db, l, already)) != 0 || *already != 0)
 		return rc;
 	/* Warnings only for a lead kept, as in a dump. */
-	for (k = 0; k < l->nissues; k++)
-		lk_msg_at(0, NULL, 0, l->issues[k].field, l->issues[k].value,
-		    "%s", l->issues[k].reason);
+	warn(l, NULL, 0);
 	return lk_db_lead_add(db, l, id);
 }
 
