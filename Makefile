@@ -20,7 +20,7 @@ B ?= build
 BIN ?= bin
 
 CFLAGS ?= -O2 -g
-PKGS = sqlite3 libutf8proc
+PKGS = sqlite3 libutf8proc libxml-2.0 gmime-3.0
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 # libcsv ships no .pc file
@@ -32,8 +32,9 @@ PROGS = lead-add lead-status
 LIBSRC = $(wildcard lib/*.c)
 LIBOBJ = $(LIBSRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/embed.o
 UNITS = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
-EMBED = share/schema.sql share/statuses.tsv share/followup-kinds.tsv share/cadence.tsv \
-	share/headers.tsv share/example-leads.csv
+EMBED = share/schema.sql share/schema-2.sql share/statuses.tsv \
+	share/followup-kinds.tsv share/cadence.tsv share/headers.tsv \
+	share/example-leads.csv
 
 all: $(PROGS:%=$(BIN)/%)
 
@@ -82,6 +83,7 @@ units: $(UNITS:%=$(B)/tests/%)
 # The Debian packages the build and the tests need; installs what is
 # missing when run as root, says what to install otherwise.
 DEB = gcc make pkg-config libsqlite3-dev sqlite3 libcsv-dev libutf8proc-dev \
+	libxml2-dev libgmime-3.0-dev \
 	bats bats-assert bats-support mandoc bash-completion zsh
 deps:
 	@./tests/deps $(DEB)
@@ -100,6 +102,7 @@ sanitize: deps
 
 FUZZ_SECONDS ?= 120
 FUZZ_DATE_SECONDS ?= 60
+FUZZ_ADF_SECONDS ?= 120
 FUZZ = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer
 fuzz:
 	@./tests/deps clang libclang-rt-14-dev $(DEB)
@@ -110,8 +113,11 @@ fuzz:
 		tests/fuzz/fuzz_csv.c build/fuzz/libleadkit.a $(LDLIBS)
 	clang $(CFLAGS) $(FUZZ) -fsanitize=fuzzer -o build/fuzz/fuzz_date \
 		tests/fuzz/fuzz_date.c build/fuzz/libleadkit.a $(LDLIBS)
+	clang $(CFLAGS) $(FUZZ) -fsanitize=fuzzer -o build/fuzz/fuzz_adf \
+		tests/fuzz/fuzz_adf.c build/fuzz/libleadkit.a $(LDLIBS)
 	./tests/fuzz/run build/fuzz/fuzz_csv $(FUZZ_SECONDS)
 	./tests/fuzz/run build/fuzz/fuzz_date $(FUZZ_DATE_SECONDS)
+	./tests/fuzz/run build/fuzz/fuzz_adf $(FUZZ_ADF_SECONDS)
 
 bench: deps
 	@./tests/deps sqlite-utils time

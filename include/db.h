@@ -22,7 +22,7 @@ struct lk_kinds;
 struct lk_buf;
 
 /* The schema version this build writes; older databases are migrated. */
-#define LK_SCHEMA_VERSION 1
+#define LK_SCHEMA_VERSION 2
 
 /*
  * The database path: path if not NULL, else $LEAD_DB, else
@@ -180,6 +180,55 @@ int	 lk_db_followup_event(struct lk_db *, int64_t followup,
 /* A lead's whole history, oldest first. */
 int	 lk_db_history(struct lk_db *, int64_t lead, struct lk_out *,
 	    int begin);
+
+/* --- documents, the quarantine, source names (db_intake.c) --------- */
+
+/* A lead document as it came: an ADF file or a whole mail message. */
+struct lk_doc {
+	const char *kind;	/* "adf" or "mail" */
+	const char *name;	/* the file; NULL for stdin */
+	const char *sender;	/* a message's From:, Subject:, Message-ID: */
+	const char *subject;
+	const char *message_id;
+	const char *body;	/* len bytes, byte for byte */
+	size_t	 len;
+};
+/* What became of a stored document. */
+enum { LK_DOC_NONE, LK_DOC_KEPT, LK_DOC_HELD, LK_DOC_RELEASED };
+
+/* Keep document d; *id is its id (what leads.document_id names). */
+int	 lk_db_document_add(struct lk_db *, const struct lk_doc *d,
+	    int64_t *id);
+/* Document id with its strings malloc'd (lk_doc_free) and *state: NONE
+ * when there is no such document, KEPT, or HELD or RELEASED for one in
+ * the quarantine. */
+int	 lk_db_document_get(struct lk_db *, int64_t id, struct lk_doc *,
+	    int *state);
+void	 lk_doc_free(struct lk_doc *);
+/* The held document with the same bytes as d, or *id 0. */
+int	 lk_db_quarantine_find(struct lk_db *, const struct lk_doc *d,
+	    int64_t *id);
+/* Hold document doc, for reason. */
+int	 lk_db_quarantine_add(struct lk_db *, int64_t doc, const char *reason);
+/* A held document: released by this batch with outcome ("2 added",
+ * "discarded"), or, outcome NULL, still held for a new reason. */
+int	 lk_db_quarantine_update(struct lk_db *, int64_t doc,
+	    const char *reason, const char *outcome);
+/* The held documents' ids, oldest first, appended to *ids. */
+int	 lk_db_quarantine_held(struct lk_db *, int64_t **ids, size_t *n);
+/* The quarantine: what is held, or (all) what ever was. */
+int	 lk_db_quarantine_list(struct lk_db *, int all, struct lk_out *);
+
+/* The source the dealership gives provider's leads, or NULL (the caller
+ * frees it). */
+int	 lk_db_source_name(struct lk_db *, const char *provider,
+	    char **source);
+/* The names: provider, source; loadable by lk_db_sources_load. */
+int	 lk_db_sources(struct lk_db *, struct lk_out *);
+/* Replace them by the n pairs (provider, source) in pairs[0..2n);
+ * *changed is 0 when they were the same already. */
+int	 lk_db_sources_load(struct lk_db *, char *const *pairs, size_t n,
+	    size_t *changed);
 
 /* --- batches --------------------------------------------------------- */
 

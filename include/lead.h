@@ -101,6 +101,7 @@ struct lk_lead {
 	size_t	 nissues, cissues;
 	size_t	 nerrors;
 	uint64_t fingerprint;
+	int64_t	 document;		/* the document it came in, or 0 */
 };
 
 /* Prepare l for a new record whose strings go into a; extra is kept
@@ -132,6 +133,9 @@ void	 lk_lead_issue(struct lk_lead *l, int error, const char *field,
  * Returns the number of errors (l->nerrors).
  */
 size_t	 lk_lead_finish(struct lk_lead *l, int strict);
+
+/* The 64-bit FNV-1a hash of p[0..n): fingerprints, documents. */
+uint64_t lk_hash(const void *p, size_t n);
 
 /* The origin s names ("Walk In" -> "walk-in"), or NULL. */
 const char *lk_origin_canon(const char *s);

@@ -194,11 +194,13 @@ pragma_int(struct lk_db *db, const char *sql, int *rc)
 }
 
 /*
- * The way forward: steps[v - 1] takes a database of schema version v to
- * v + 1 (SQL a later leadkit writes here, beside a new share/schema.sql
- * and LK_SCHEMA_VERSION).  Version 1 is the first: nothing to take yet.
+ * The way forward: share/schema-N.sql takes a database of schema version
+ * N - 1 to N.  A new database is made by schema.sql (version 1) and then
+ * every step, so a new and a migrated one never differ.
  */
-static const char *const steps[LK_SCHEMA_VERSION] = { NULL };
+static const char *const steps[LK_SCHEMA_VERSION - 1] = {
+	"schema-2.sql",
+};
 
 /*
  * Bring the schema to LK_SCHEMA_VERSION in one transaction: create it in
@@ -244,7 +246,7 @@ migrate(struct lk_db *db)
 		v = 1;
 	}
 	for (; rc == 0 && v < LK_SCHEMA_VERSION; v++)
-		rc = lk_dbi_exec(db, steps[v - 1]);
+		rc = lk_dbi_exec(db, lk_share(steps[v - 1])->data);
 	if (rc == 0)
 		rc = lk_dbi_exec(db, SET_VERSION);
 	if (rc == 0)

@@ -28,11 +28,11 @@ static const char LEAD_ADD[] =
     "company, street, city, region, postal_code, country, year, make, "
     "model, trim, vin, stock, price, odometer, color, interest, trade_year, "
     "trade_make, trade_model, trade_vin, trade_odometer, comments, vendor, "
-    "email, email_norm, phone, phone_e164, extra, fingerprint) "
+    "email, email_norm, phone, phone_e164, extra, fingerprint, document_id) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?2, "
     "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
     "?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, "
-    "?35, ?36, ?37, ?38, ?39, ?40, ?41)";
+    "?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42)";
 
 static const char LEAD_FIND[] =
     "SELECT id, source, external_id, first_name, last_name, company, "
@@ -166,6 +166,8 @@ lk_db_lead_add(struct lk_db *db, const struct lk_lead *l, int64_t *id)
 		sqlite3_bind_text(st, 40, l->extra.s, (int)l->extra.len,
 		    SQLITE_STATIC);
 	sqlite3_bind_int64(st, 41, (int64_t)l->fingerprint);
+	if (l->document != 0)
+		sqlite3_bind_int64(st, 42, l->document);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return lk_dbi_fail(db, "adding a lead");
 	*id = sqlite3_last_insert_rowid(db->h);

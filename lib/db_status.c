@@ -436,6 +436,10 @@ lk_db_batches(struct lk_db *db, struct lk_out *out)
 	    "AS assignments, "
 	    "(SELECT count(*) FROM catalog_changes WHERE batch_id = b.id) "
 	    "AS catalog_changes, "
+	    "(SELECT count(*) FROM documents WHERE batch_id = b.id) "
+	    "AS documents, "
+	    "(SELECT count(*) FROM quarantine WHERE batch_id = b.id) "
+	    "AS quarantined, "
 	    "u.undone_by FROM batches b LEFT JOIN batch_undos u "
 	    "ON u.batch_id = b.id ORDER BY b.id DESC")) == NULL)
 		return EX_SOFTWARE;
@@ -552,6 +556,13 @@ lk_db_batch_undo(struct lk_db *db, int64_t batch)
 		return refuse(batch, lk_xasprintf("it recorded %lld "
 		    "activities, appointment outcomes, assignments or catalog "
 		    "changes, which stay in the history", (long long)n));
+	if ((rc = count(db, "SELECT count(*) FROM quarantine WHERE "
+	    "batch_id = ?1", batch, &n)) != 0)
+		return rc;
+	if (n != 0)
+		return refuse(batch, lk_xasprintf("it quarantined %lld "
+		    "document%s, which stay (lead-add --discard releases "
+		    "them)", (long long)n, n == 1 ? "" : "s"));
 	/*
 	 * The leads it added go, if nothing happened to them since; the
 	 * follow-ups it set are cancelled, if nothing became of them since
@@ -602,6 +613,22 @@ lk_db_batch_undo(struct lk_db *db, int64_t batch)
 		return EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, batch);
 	if ((rc = done(db, st, "removing the batch's leads")) != 0)
+		return rc;
+	/* The documents only its leads came in go with them; what a retry
+	 * or a discard released is held again. */
+	if ((st = lk_dbi_stmt(db, "DELETE FROM documents WHERE batch_id = ?1 "
+	    "AND NOT EXISTS (SELECT 1 FROM leads WHERE document_id = "
+	    "documents.id) AND NOT EXISTS (SELECT 1 FROM quarantine WHERE "
+	    "document_id = documents.id)")) == NULL)
+		return EX_SOFTWARE;
+	sqlite3_bind_int64(st, 1, batch);
+	if ((rc = done(db, st, "removing the batch's documents")) != 0)
+		return rc;
+	if ((st = lk_dbi_stmt(db, "UPDATE quarantine SET released_by = NULL, "
+	    "outcome = NULL WHERE released_by = ?1")) == NULL)
+		return EX_SOFTWARE;
+	sqlite3_bind_int64(st, 1, batch);
+	if ((rc = done(db, st, "holding the documents again")) != 0)
 		return rc;
 	if ((st = lk_dbi_stmt(db, "INSERT INTO batch_undos (batch_id, "
 	    "undone_by) VALUES (?, ?)")) == NULL)

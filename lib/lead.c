@@ -196,6 +196,12 @@ fnv(uint64_t h, const void *p, size_t n)
 	return h;
 }
 
+uint64_t
+lk_hash(const void *p, size_t n)
+{
+	return fnv(0xcbf29ce484222325ULL, p, n);
+}
+
 static uint64_t
 fnv_str(uint64_t h, int tag, const char *s)
 {

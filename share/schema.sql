@@ -1,4 +1,5 @@
--- leadkit database, schema version 1.
+-- leadkit database, schema version 1; share/schema-2.sql and any later
+-- schema-N.sql take it to the version this leadkit writes.
 --
 -- The CHECKs list values with OR, not IN (...): SQLite builds a lookup
 -- table for an IN list each time a statement runs, and an import runs

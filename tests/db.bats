@@ -110,7 +110,7 @@ top=$BATS_TEST_DIRNAME/..
 	before=$(dump)
 	run --separate-stderr lead-add --first Bob --last Roe
 	assert_equal "$status" 69
-	assert_equal "$stderr" "lead-add: $LEAD_DB: the database is schema version 99, newer than this lead-add (version 1): use a newer leadkit"
+	assert_equal "$stderr" "lead-add: $LEAD_DB: the database is schema version 99, newer than this lead-add (version 2): use a newer leadkit"
 	assert_equal "$(dump)" "$before"
 }
 
@@ -142,12 +142,34 @@ top=$BATS_TEST_DIRNAME/..
 	run sql "PRAGMA user_version; PRAGMA journal_mode;
 	    SELECT count(*) FROM statuses; SELECT name FROM statuses WHERE initial;
 	    SELECT count(*) FROM followup_kinds; SELECT count(*) > 40 FROM cadence_steps"
-	assert_output "1
+	assert_output "2
 wal
 39
 new
 6
 1"
+}
+
+@test "a version 1 database is taken to version 2 with its leads, the same as a new one" {
+	# Version 1 is share/schema.sql alone, with what a lead needs.
+	sqlite3 "$LEAD_DB" <"$top/share/schema.sql"
+	sqlite3 "$LEAD_DB" "PRAGMA user_version = 1;
+	    INSERT INTO statuses (id, name, groups, position, initial)
+	        VALUES (1, 'new', 'open', 1, 1);
+	    INSERT INTO batches VALUES (1, '2026-11-01T12:00:00Z', 'ann', 'lead-add', '[]');
+	    INSERT INTO leads (id, batch_id, created_at, received_at, first_name,
+	        fingerprint, status_id, status_at)
+	        VALUES (1, 1, '2026-11-01T12:00:00Z', '2026-11-01T12:00:00Z', 'Old', 7, 1,
+	        '2026-11-01T12:00:00Z')"
+	run lead-add --first Bob --last Roe
+	assert_success
+	assert_output 2
+	run sql "PRAGMA user_version; SELECT id, first_name, document_id FROM leads"
+	assert_output "2
+1|Old|
+2|Bob|"
+	lead-add --db new.db --first Ann >/dev/null
+	assert_equal "$(sqlite3 "$LEAD_DB" .schema)" "$(sqlite3 new.db .schema)"
 }
 
 @test "make install puts programs, share, man pages and completions under DESTDIR and PREFIX" {
@@ -170,6 +192,7 @@ cadence.tsv
 example-leads.csv
 followup-kinds.tsv
 headers.tsv
+schema-2.sql
 schema.sql
 statuses.tsv
 
