@@ -175,6 +175,9 @@ holds(const char *data, size_t len, const char *const *needles, int wide)
 {
 	const unsigned char *d = (const unsigned char *)data;
 
+	/* an empty uudecoded body has no buffer at all */
+	if (len == 0)
+		return 0;
 	wide = wide && memchr(data, '\0', len) != NULL;
 	for (; *needles != NULL; needles++)
 		if (find_ci(d, len, *needles, 1, 0) ||
