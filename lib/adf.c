@@ -32,7 +32,16 @@ struct ctx {
 	struct lk_lead *l;
 	struct lk_arena *a;
 	struct lk_buf path;		/* scratch */
+	long	 budget;		/* elements rest() may still visit */
 };
+
+/*
+ * A prospect's extras stop after this many elements: finding an
+ * element's place costs a look at its siblings, and a hostile document
+ * could have a million.  The document itself is kept whole.
+ */
+#define EXTRA_ELEMENTS	2000
+#define MORE	"more elements than the extras keep: see the document"
 
 /* --- bytes to UTF-8 ------------------------------------------------ */
 
@@ -476,20 +485,21 @@ where(struct ctx *c, xmlNode *n)
 		v[k++] = n;
 	lk_buf_clear(&c->path);
 	while (k-- > 0) {
-		same = nth = 0;
-		for (s = v[k]->parent != NULL ? v[k]->parent->children : v[k];
-		    s != NULL; s = s->next)
-			if (s->type == XML_ELEMENT_NODE &&
-			    strcmp((const char *)s->name,
-			    (const char *)v[k]->name) == 0) {
-				same++;
-				if (s == v[k])
-					nth = same;
-			}
+		/* Names are interned in the document's dictionary: the
+		 * same name is the same pointer. */
+		nth = 1;
+		for (s = v[k]->prev; s != NULL; s = s->prev)
+			if (s->type == XML_ELEMENT_NODE && s->name ==
+			    v[k]->name)
+				nth++;
+		for (s = v[k]->next, same = nth > 1; s != NULL && !same;
+		    s = s->next)
+			same = s->type == XML_ELEMENT_NODE && s->name ==
+			    v[k]->name;
 		if (c->path.len > 0)
 			lk_buf_addc(&c->path, '.');
 		lk_buf_adds(&c->path, local(v[k]));
-		if (same > 1)
+		if (same)
 			lk_buf_addf(&c->path, "[%zu]", nth);
 	}
 	return lk_arena_strdup(c->a, c->path.len > 0 ? c->path.s : "prospect");
@@ -534,7 +544,10 @@ rest(struct ctx *c, xmlNode *n)
 	}
 	FOR_ELEMS(k, n) {
 		elems = 1;
-		rest(c, k);
+		if (c->budget-- == 0)
+			lk_lead_extra(c->l, "...", MORE, sizeof(MORE) - 1);
+		if (c->budget >= 0)
+			rest(c, k);
 	}
 	if (!IS_USED(n) && !is(n, "prospect")) {
 		if (!elems) {
@@ -821,6 +834,7 @@ prospects(struct ctx *c, xmlNode *n, lk_adf_fn fn, void *arg, size_t *nth)
 		if (is(k, "prospect")) {
 			lk_lead_reset(c->l, &arena);
 			c->a = &arena;
+			c->budget = EXTRA_ELEMENTS;
 			prospect(c, k);
 			rc = fn(c->l, ++*nth, arg);
 			lk_arena_reset(&arena);
