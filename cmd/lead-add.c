@@ -1,16 +1,21 @@
 /*
- * lead-add: add leads, one from options or a CSV dump at a time, and
- * print the id of each lead added, one a line, once they are stored.
+ * lead-add: add leads, one from options, a CSV dump or ADF documents
+ * (a file, or mail as the mail system delivers it) at a time, and print
+ * the id of each lead added, one a line, once they are stored; list,
+ * retry and discard the quarantine of mail no lead could be read from.
  */
 #include <getopt.h>
 #include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "clock.h"
 #include "db.h"
+#include "ids.h"
 #include "import.h"
+#include "intake.h"
 #include "lead.h"
 #include "msg.h"
 #include "out.h"
@@ -25,6 +30,12 @@ static const char usage_text[] =
     "                [--origin origin] [--show-map] [--skip-bad rejects]\n"
     "                [--source source] [--strict] [--type type]\n"
     "                [--vendor vendor] [--format fmt] [--no-header]\n"
+    "       lead-add [--db path] [--now time] --adf file [--mail] [--dry-run]\n"
+    "                [--strict]\n"
+    "       lead-add [--db path] [--format fmt] [--no-header] --quarantine\n"
+    "                [--all] | --sources\n"
+    "       lead-add [--db path] [--now time] --retry [id ...] |\n"
+    "                --discard id ... | --message id | --load-sources file\n"
     "       lead-add --fields [--format fmt] [--no-header]\n"
     "       lead-add --help | --version\n";
 
@@ -58,28 +69,39 @@ static const struct {
 	(f) == LK_F_ORIGIN || (f) == LK_F_VENDOR)
 
 enum {
-	OPT_CSV = 256, OPT_DATE_ORDER, OPT_DB, OPT_DELIMITER, OPT_DRY_RUN,
-	OPT_ENCODING, OPT_FIELDS, OPT_FORMAT, OPT_HELP, OPT_IGNORE_UNKNOWN,
-	OPT_MAP, OPT_NO_HEADER, OPT_NOW, OPT_SHOW_MAP, OPT_SKIP_BAD,
-	OPT_STRICT, OPT_VERSION, OPT_FIELD	/* OPT_FIELD + i: fieldopts[i] */
+	OPT_ADF = 256, OPT_ALL, OPT_CSV, OPT_DATE_ORDER, OPT_DB, OPT_DELIMITER,
+	OPT_DISCARD, OPT_DRY_RUN, OPT_ENCODING, OPT_FIELDS, OPT_FORMAT,
+	OPT_HELP, OPT_IGNORE_UNKNOWN, OPT_LOAD_SOURCES, OPT_MAIL, OPT_MAP,
+	OPT_MESSAGE, OPT_NO_HEADER, OPT_NOW, OPT_QUARANTINE, OPT_RETRY,
+	OPT_SHOW_MAP, OPT_SKIP_BAD, OPT_SOURCES, OPT_STRICT, OPT_VERSION,
+	OPT_FIELD	/* OPT_FIELD + i: fieldopts[i] */
 };
 
 static const struct option general[] = {
+	{ "adf", required_argument, NULL, OPT_ADF },
+	{ "all", no_argument, NULL, OPT_ALL },
 	{ "csv", required_argument, NULL, OPT_CSV },
 	{ "date-order", required_argument, NULL, OPT_DATE_ORDER },
 	{ "db", required_argument, NULL, OPT_DB },
 	{ "delimiter", required_argument, NULL, OPT_DELIMITER },
+	{ "discard", no_argument, NULL, OPT_DISCARD },
 	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
 	{ "encoding", required_argument, NULL, OPT_ENCODING },
 	{ "fields", no_argument, NULL, OPT_FIELDS },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "ignore-unknown", no_argument, NULL, OPT_IGNORE_UNKNOWN },
+	{ "load-sources", required_argument, NULL, OPT_LOAD_SOURCES },
+	{ "mail", no_argument, NULL, OPT_MAIL },
 	{ "map", required_argument, NULL, OPT_MAP },
+	{ "message", required_argument, NULL, OPT_MESSAGE },
 	{ "no-header", no_argument, NULL, OPT_NO_HEADER },
 	{ "now", required_argument, NULL, OPT_NOW },
+	{ "quarantine", no_argument, NULL, OPT_QUARANTINE },
+	{ "retry", no_argument, NULL, OPT_RETRY },
 	{ "show-map", no_argument, NULL, OPT_SHOW_MAP },
 	{ "skip-bad", required_argument, NULL, OPT_SKIP_BAD },
+	{ "sources", no_argument, NULL, OPT_SOURCES },
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "version", no_argument, NULL, OPT_VERSION },
 };
@@ -88,6 +110,12 @@ static const struct option general[] = {
 /* Everything the command line said. */
 struct args {
 	struct lk_import imp;
+	struct lk_intake adf;		/* --adf, --mail */
+	int	 quarantine, all, retry, discard, sources;
+	int64_t	 message;
+	const char *load_sources;
+	int64_t	*ids;			/* --retry, --discard */
+	size_t	 nids;
 	const char *db, *now;
 	const char *val[NFIELDOPTS];	/* single values; e-mails and */
 	const char **contacts;		/* phones may repeat, in order */
@@ -111,8 +139,11 @@ help(void)
 
 	fputs(usage_text, stdout);
 	fputs("\nAdd one lead from options (a name, company, e-mail, phone or "
-	    "street\nnames the customer), or every row of a CSV dump; print "
-	    "the new ids.\n\n"
+	    "street\nnames the customer), every row of a CSV dump, or every "
+	    "prospect of ADF\ndocuments or mail; print the new ids.\n\n"
+	    "  --adf file          read ADF/XML leads from a file, - or a "
+	    "directory\n"
+	    "  --all               with --quarantine: released ones too\n"
 	    "  --csv file          import a CSV file with a header row "
 	    "(- for stdin)\n"
 	    "  --date-order order  mdy, dmy or ymd for dates like "
@@ -120,26 +151,39 @@ help(void)
 	    "  --db path           the database (default $LEAD_DB, else\n"
 	    "                      $XDG_DATA_HOME/leadkit/leads.db)\n"
 	    "  --delimiter char    , ; tab | or : (default: from the header)\n"
-	    "  --dry-run           check every row, add nothing\n"
+	    "  --discard id ...    release the quarantined ids unread\n"
+	    "  --dry-run           check every row or prospect, add nothing\n"
 	    "  --encoding name     the file's encoding (windows-1252, "
 	    "UTF-16LE, ...)\n"
 	    "  --fields            list the lead fields --map can name\n"
-	    "  --format fmt        table, tsv, csv or json (--fields, "
-	    "--show-map)\n"
+	    "  --format fmt        table, tsv, csv or json (for listings)\n"
 	    "  --help              this text\n"
 	    "  --ignore-unknown    drop columns no field matches\n"
+	    "  --load-sources file provider<TAB>source names for ADF "
+	    "providers\n"
+	    "  --mail              each --adf file is a mail message; "
+	    "quarantine\n"
+	    "                      what holds no lead\n"
 	    "  --map spec          'Header=field[:label],...' for other "
 	    "header names\n"
-	    "  --no-header         no header row (--fields, --show-map)\n"
+	    "  --message id        write a stored document (as received) "
+	    "to stdout\n"
+	    "  --no-header         no header row (for listings)\n"
 	    "  --now time          the clock (default $LEAD_NOW, else now)\n"
+	    "  --quarantine        list the documents held: no lead could "
+	    "be read\n"
+	    "  --retry [id ...]    read the quarantined ids (default all) "
+	    "again\n"
 	    "  --show-map          print how each column is read, add "
 	    "nothing\n"
 	    "  --skip-bad rejects  add the good rows, write the bad to "
 	    "rejects\n"
+	    "  --sources           list the source names of ADF providers\n"
 	    "  --strict            an unusable e-mail or phone is an error\n"
 	    "  --version           the version\n"
-	    "\nLead fields (with --csv, --source, --type, --origin and "
-	    "--vendor\nare the value for rows without one):\n", stdout);
+	    "\nAn id of - reads ids from stdin, one a line.  Lead fields "
+	    "(with --csv,\n--source, --type, --origin and --vendor are the "
+	    "value for rows without one):\n", stdout);
 	for (i = 0; i < NFIELDOPTS; i++)
 		printf("  --%-14s %s\n", fieldopts[i].opt,
 		    lk_fields[fieldopts[i].f].title);
@@ -162,6 +206,12 @@ parse(int argc, char *argv[], struct args *a)
 	a->header = 1;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
+		case OPT_ADF:
+			a->adf.file = optarg;
+			break;
+		case OPT_ALL:
+			a->all = 1;
+			break;
 		case OPT_CSV:
 			a->imp.file = optarg;
 			break;
@@ -188,8 +238,11 @@ parse(int argc, char *argv[], struct args *a)
 				usage();
 			}
 			break;
+		case OPT_DISCARD:
+			a->discard = 1;
+			break;
 		case OPT_DRY_RUN:
-			a->imp.dry_run = 1;
+			a->imp.dry_run = a->adf.dry_run = 1;
 			break;
 		case OPT_ENCODING:
 			if ((cd = iconv_open("UTF-8", optarg)) ==
@@ -218,8 +271,21 @@ parse(int argc, char *argv[], struct args *a)
 		case OPT_IGNORE_UNKNOWN:
 			a->imp.ignore_unknown = 1;
 			break;
+		case OPT_LOAD_SOURCES:
+			a->load_sources = optarg;
+			break;
+		case OPT_MAIL:
+			a->adf.mail = 1;
+			break;
 		case OPT_MAP:
 			a->imp.map = optarg;
+			break;
+		case OPT_MESSAGE:
+			if ((a->message = lk_id_parse(optarg)) == 0) {
+				lk_msg_at(EX_USAGE, NULL, 0, "--message",
+				    optarg, "not a document id");
+				usage();
+			}
 			break;
 		case OPT_NO_HEADER:
 			a->header = 0;
@@ -227,14 +293,23 @@ parse(int argc, char *argv[], struct args *a)
 		case OPT_NOW:
 			a->now = optarg;
 			break;
+		case OPT_QUARANTINE:
+			a->quarantine = 1;
+			break;
+		case OPT_RETRY:
+			a->retry = 1;
+			break;
 		case OPT_SHOW_MAP:
 			a->imp.show_map = 1;
 			break;
 		case OPT_SKIP_BAD:
 			a->imp.rejects = optarg;
 			break;
+		case OPT_SOURCES:
+			a->sources = 1;
+			break;
 		case OPT_STRICT:
-			a->imp.strict = 1;
+			a->imp.strict = a->adf.strict = 1;
 			break;
 		case OPT_VERSION:
 			printf("lead-add %s\n", LK_VERSION);
@@ -261,9 +336,28 @@ parse(int argc, char *argv[], struct args *a)
 			break;
 		}
 	}
-	if (optind != argc) {
-		lk_msg_at(EX_USAGE, NULL, 0, NULL, argv[optind],
-		    "unexpected argument");
+	for (; optind < argc; optind++) {
+		if (!a->retry && !a->discard) {
+			lk_msg_at(EX_USAGE, NULL, 0, NULL, argv[optind],
+			    "unexpected argument");
+			usage();
+		}
+		if (strcmp(argv[optind], "-") == 0) {
+			if ((c = lk_ids_read(stdin, "stdin", &a->ids,
+			    &a->nids)) != 0)
+				exit(c);
+		} else if (lk_id_parse(argv[optind]) != 0)
+			lk_ids_add(&a->ids, &a->nids,
+			    lk_id_parse(argv[optind]));
+		else {
+			lk_msg_at(EX_USAGE, NULL, 0, NULL, argv[optind],
+			    "not a document id");
+			usage();
+		}
+	}
+	if (a->discard && a->nids == 0) {
+		lk_err(EX_USAGE, "--discard: which documents? (ids, or - "
+		    "for stdin)");
 		usage();
 	}
 }
@@ -395,6 +489,158 @@ add_csv(struct lk_db *db, struct args *a)
 	return rc;
 }
 
+static int
+add_adf(struct lk_db *db, struct args *a)
+{
+	struct lk_intake_counts n;
+	int	 rc;
+
+	rc = lk_intake_adf(db, &a->adf, &n);
+	if (rc == 0 && !a->adf.dry_run)
+		rc = lk_db_commit(db);
+	else
+		lk_db_rollback(db);
+	/* A commit that failed (the disk full) is for the mail system
+	 * to try again. */
+	if (rc != 0 && a->adf.mail && rc != EX_NOINPUT)
+		rc = EX_TEMPFAIL;
+	if (rc == 0)
+		lk_intake_summary(a->adf.file, &n, a->adf.dry_run);
+	if (rc == 0 && !a->adf.dry_run && n.added > 0)
+		rc = lk_db_batch_leads(db, n.batch, print_id, NULL);
+	return rc;
+}
+
+/* --retry and --discard: what was read is kept, what was not said. */
+static int
+release(struct lk_db *db, struct args *a)
+{
+	struct lk_intake_counts n;
+	int	 rc;
+
+	if (a->discard)
+		rc = lk_intake_discard(db, a->ids, a->nids);
+	else
+		rc = lk_intake_retry(db, a->ids, a->nids, a->adf.strict, &n);
+	if (rc == 0 || (a->retry && rc == EX_DATAERR)) {
+		if ((rc = lk_db_commit(db)) == 0)
+			rc = lk_msg_rc();
+	} else
+		lk_db_rollback(db);
+	if (a->retry && (rc == 0 || rc == EX_DATAERR)) {
+		lk_intake_summary("quarantine", &n, 0);
+		if (n.added > 0 && lk_db_batch_leads(db, n.batch, print_id,
+		    NULL) != 0)
+			rc = EX_IOERR;
+	} else if (a->discard && rc == 0)
+		lk_warn("%zu document%s discarded (kept in the database)",
+		    a->nids, a->nids == 1 ? "" : "s");
+	return rc;
+}
+
+/* --quarantine, --sources: listings. */
+static int
+list(struct lk_db *db, struct args *a)
+{
+	struct lk_out *o;
+	int	 rc;
+
+	o = lk_out_new(stdout, a->fmt, a->header);
+	rc = a->sources ? lk_db_sources(db, o) :
+	    lk_db_quarantine_list(db, a->all, o);
+	if (lk_out_end(o) != 0 && rc == 0) {
+		lk_err(EX_IOERR, "stdout: write error");
+		rc = EX_IOERR;
+	}
+	lk_out_free(o);
+	return rc;
+}
+
+/*
+ * --message: the document as it came, byte for byte; on a terminal
+ * with control bytes shown as \xNN, so a hostile message cannot send
+ * the terminal escape sequences.
+ */
+static int
+message(struct lk_db *db, struct args *a)
+{
+	struct lk_doc d;
+	size_t	 i;
+	int	 rc, state, tty = isatty(STDOUT_FILENO);
+
+	if ((rc = lk_db_document_get(db, a->message, &d, &state)) != 0)
+		return rc;
+	if (state == LK_DOC_NONE) {
+		lk_err(EX_DATAERR, "no document %lld", (long long)a->message);
+		rc = EX_DATAERR;
+	} else if (tty) {
+		for (i = 0; i < d.len; i++) {
+			unsigned char c = (unsigned char)d.body[i];
+
+			if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
+				printf("\\x%02x", c);
+			else
+				putchar(c);
+		}
+	} else if (fwrite(d.body, 1, d.len, stdout) != d.len) {
+		lk_err(EX_IOERR, "stdout: write error");
+		rc = EX_IOERR;
+	}
+	lk_doc_free(&d);
+	return rc;
+}
+
+/* The one thing the command line asks for, or a usage error. */
+static void
+check_modes(struct args *a)
+{
+	int	 modes;
+
+	modes = (a->imp.file != NULL) + (a->adf.file != NULL) +
+	    a->quarantine + a->retry + a->discard + (a->message != 0) +
+	    a->sources + (a->load_sources != NULL) + a->fields;
+	if (modes > 1) {
+		lk_err(EX_USAGE, "--csv, --adf, --quarantine, --retry, "
+		    "--discard, --message, --sources, --load-sources and "
+		    "--fields: one at a time");
+		usage();
+	}
+	if (a->adf.mail && a->adf.file == NULL) {
+		lk_err(EX_USAGE, "--mail goes with --adf");
+		usage();
+	}
+	if (a->all && !a->quarantine) {
+		lk_err(EX_USAGE, "--all goes with --quarantine");
+		usage();
+	}
+	if (a->imp.file == NULL && (a->imp.show_map || a->imp.rejects ||
+	    a->imp.map || a->imp.csv.encoding || a->imp.csv.delim ||
+	    a->imp.ignore_unknown)) {
+		lk_err(EX_USAGE, "--show-map, --skip-bad, --map, --encoding, "
+		    "--delimiter and --ignore-unknown go with --csv");
+		usage();
+	}
+	if (modes == 1 && a->imp.file == NULL && a->nfields > 0) {
+		lk_err(EX_USAGE, "lead fields go with one lead or --csv");
+		usage();
+	}
+	if (a->imp.dry_run && a->imp.file == NULL && a->adf.file == NULL) {
+		lk_err(EX_USAGE, "--dry-run goes with --csv or --adf");
+		usage();
+	}
+	if (a->imp.strict && modes == 1 && a->imp.file == NULL &&
+	    a->adf.file == NULL && !a->retry) {
+		lk_err(EX_USAGE, "--strict goes with one lead, --csv, --adf "
+		    "or --retry");
+		usage();
+	}
+	if (a->imp.order != LK_DORDER_ANY && modes == 1 &&
+	    a->imp.file == NULL) {
+		lk_err(EX_USAGE, "--date-order goes with one lead or --csv");
+		usage();
+	}
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -406,6 +652,7 @@ main(int argc, char *argv[])
 	lk_msg_init("lead-add");
 	memset(&a, 0, sizeof(a));
 	parse(argc, argv, &a);
+	check_modes(&a);
 	if (a.fields)
 		return list_fields(&a);
 	if (a.imp.file != NULL) {
@@ -423,16 +670,11 @@ main(int argc, char *argv[])
 		}
 		for (i = 0; i < NFIELDOPTS; i++)
 			a.imp.def[fieldopts[i].f] = a.val[i];
-	} else if (a.nfields == 0) {
-		lk_err(EX_USAGE, "nothing to add: give --csv or the lead's "
-		    "fields (--first, --last, --email, --phone, ...)");
-		usage();
-	} else if (a.imp.dry_run || a.imp.show_map || a.imp.rejects ||
-	    a.imp.map || a.imp.csv.encoding || a.imp.csv.delim ||
-	    a.imp.ignore_unknown) {
-		lk_err(EX_USAGE, "--dry-run, --show-map, --skip-bad, --map, "
-		    "--encoding, --delimiter and --ignore-unknown go with "
-		    "--csv");
+	} else if (a.adf.file == NULL && !a.quarantine && !a.retry &&
+	    !a.discard && a.message == 0 && !a.sources &&
+	    a.load_sources == NULL && a.nfields == 0) {
+		lk_err(EX_USAGE, "nothing to add: give --csv, --adf or the "
+		    "lead's fields (--first, --last, --email, --phone, ...)");
 		usage();
 	}
 	if (lk_clock_init(a.now) != 0) {
@@ -441,15 +683,43 @@ main(int argc, char *argv[])
 		    "not a time");
 		return EX_USAGE;
 	}
-	/* Checking a file or its mapping leaves no database behind. */
-	if ((rc = a.imp.dry_run || a.imp.show_map ?
-	    lk_db_open_read(&db, a.db) : lk_db_open(&db, a.db)) != 0)
+	/* Checking a file or listing leaves no database behind. */
+	if ((rc = a.imp.dry_run || a.imp.show_map || a.quarantine ||
+	    a.sources || a.message != 0 ? lk_db_open_read(&db, a.db) :
+	    lk_db_open(&db, a.db)) != 0) {
+		/* The mail system tries again later; the provider never
+		 * hears of our trouble. */
+		if (a.adf.mail && !a.adf.dry_run)
+			rc = EX_TEMPFAIL;
 		goto out;
-	if ((rc = lk_db_begin(db, "lead-add", argc - 1, argv + 1)) != 0)
+	}
+	if (a.quarantine || a.sources) {
+		rc = list(db, &a);
 		goto out;
-	rc = a.imp.file != NULL ? add_csv(db, &a) : add_one(db, &a);
+	}
+	if (a.message != 0) {
+		rc = message(db, &a);
+		goto out;
+	}
+	if ((rc = lk_db_begin(db, "lead-add", argc - 1, argv + 1)) != 0) {
+		if (a.adf.mail && !a.adf.dry_run)
+			rc = EX_TEMPFAIL;
+		goto out;
+	}
+	if (a.imp.file != NULL)
+		rc = add_csv(db, &a);
+	else if (a.adf.file != NULL)
+		rc = add_adf(db, &a);
+	else if (a.retry || a.discard)
+		rc = release(db, &a);
+	else if (a.load_sources != NULL) {
+		if ((rc = lk_intake_sources_load(db, a.load_sources)) == 0)
+			rc = lk_db_commit(db);
+	} else
+		rc = add_one(db, &a);
 out:
 	lk_db_close(db);
+	free(a.ids);
 	free(a.contacts);
 	free(a.ckind);
 	if (fflush(stdout) != 0 && rc == 0) {

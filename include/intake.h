@@ -28,6 +28,7 @@ struct lk_intake_counts {
 	long	 held;		/* documents quarantined now */
 	long	 held_before;	/* ... that were held already */
 	long	 released;	/* quarantined documents read at last */
+	long	 still;		/* ... and those still held */
 	int64_t	 batch;		/* the batch the leads are in */
 };
 

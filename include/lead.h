@@ -134,6 +134,9 @@ void	 lk_lead_issue(struct lk_lead *l, int error, const char *field,
  */
 size_t	 lk_lead_finish(struct lk_lead *l, int strict);
 
+/* The print lk_lead_finish gives l, again after a field changed. */
+uint64_t lk_lead_fingerprint(const struct lk_lead *l);
+
 /* The 64-bit FNV-1a hash of p[0..n): fingerprints, documents. */
 uint64_t lk_hash(const void *p, size_t n);
 

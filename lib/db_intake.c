@@ -186,7 +186,7 @@ lk_db_quarantine_update(struct lk_db *db, int64_t doc, const char *reason,
 		sqlite3_bind_int64(st, 2, db->batch);
 		lk_dbi_text(st, 3, outcome);
 	} else if ((st = lk_dbi_stmt(db, "UPDATE quarantine SET reason = ?2 "
-	    "WHERE document_id = ?1")) == NULL)
+	    "WHERE document_id = ?1 AND reason <> ?2")) == NULL)
 		return EX_SOFTWARE;
 	else
 		lk_dbi_text(st, 2, reason);

@@ -561,8 +561,9 @@ lk_db_batch_undo(struct lk_db *db, int64_t batch)
 		return rc;
 	if (n != 0)
 		return refuse(batch, lk_xasprintf("it quarantined %lld "
-		    "document%s, which stay (lead-add --discard releases "
-		    "them)", (long long)n, n == 1 ? "" : "s"));
+		    "document%s, which stay%s (lead-add --discard releases "
+		    "them)", (long long)n, n == 1 ? "" : "s", n == 1 ? "s" :
+		    ""));
 	/*
 	 * The leads it added go, if nothing happened to them since; the
 	 * follow-ups it set are cancelled, if nothing became of them since

@@ -31,7 +31,11 @@ struct one {
 	int	 strict;
 	long	 added, already, warned;
 	size_t	 prospects;	/* read, good or bad */
+	const char *part;	/* the MIME part being read, or NULL */
+	size_t	 nth_part;	/* ... counted from 1 */
 	struct lk_buf why;	/* what went wrong, "; "-separated */
+	struct lk_buf why_parts;	/* the same naming each part, for
+					   a message of several */
 	int	 rc;		/* a failure of ours */
 };
 
@@ -41,6 +45,11 @@ why_add(struct one *o, const char *s)
 	if (o->why.len > 0)
 		lk_buf_adds(&o->why, "; ");
 	lk_buf_adds(&o->why, s);
+	if (o->why_parts.len > 0)
+		lk_buf_adds(&o->why_parts, "; ");
+	if (o->part != NULL)
+		lk_buf_addf(&o->why_parts, "part %s: ", o->part);
+	lk_buf_adds(&o->why_parts, s);
 }
 
 /* Keep the document, once, with what its headers say of it. */
@@ -65,6 +74,7 @@ prospect(struct lk_lead *l, size_t nth, void *arg)
 	struct one *o = arg;
 	struct lk_buf place = LK_BUF_INIT;
 	const struct lk_issue *e;
+	const char *provider = NULL, *mapped;
 	char	*source, *s;
 	int64_t	 id, already;
 	size_t	 i;
@@ -75,14 +85,20 @@ prospect(struct lk_lead *l, size_t nth, void *arg)
 		    &source)) != 0)
 			return 1;
 		if (source != NULL) {
-			lk_lead_extra(l, "provider.name", l->v[LK_F_SOURCE],
-			    strlen(l->v[LK_F_SOURCE]));
+			provider = l->v[LK_F_SOURCE];
+			lk_lead_extra(l, "provider.name", provider,
+			    strlen(provider));
 			l->v[LK_F_SOURCE] = lk_arena_strdup(l->arena, source);
 			free(source);
 		}
 	}
 	lk_lead_finish(l, o->strict);
-	lk_buf_addf(&place, "%s: prospect %zu", o->place, nth);
+	/* Warnings name the part when it is not the message's first. */
+	if (o->nth_part > 1)
+		lk_buf_addf(&place, "%s: part %s: prospect %zu", o->place,
+		    o->part, nth);
+	else
+		lk_buf_addf(&place, "%s: prospect %zu", o->place, nth);
 	for (i = 0; i < l->nissues; i++)
 		if ((e = &l->issues[i])->error) {
 			s = lk_xasprintf("prospect %zu: %s%s%s", nth,
@@ -95,6 +111,18 @@ prospect(struct lk_lead *l, size_t nth, void *arg)
 		}
 	if ((o->rc = lk_db_lead_find(o->db, l, &already)) != 0)
 		goto out;
+	/* A lead that came before its provider had a source name is
+	 * stored under the provider's own: a resend is still that lead. */
+	if (already == 0 && provider != NULL) {
+		mapped = l->v[LK_F_SOURCE];
+		l->v[LK_F_SOURCE] = provider;
+		l->fingerprint = lk_lead_fingerprint(l);
+		o->rc = lk_db_lead_find(o->db, l, &already);
+		l->v[LK_F_SOURCE] = mapped;
+		l->fingerprint = lk_lead_fingerprint(l);
+		if (o->rc != 0)
+			goto out;
+	}
 	if (already != 0) {
 		o->already++;
 		goto out;
@@ -124,13 +152,17 @@ part(const char *data, size_t len, const char *charset, const char *where,
 	size_t	 n;
 	int	 rc;
 
+	o->part = where;
+	o->nth_part++;
 	rc = lk_adf_read(data, len, charset, prospect, o, &n, &why);
 	if (why != NULL) {
+		o->part = NULL;
 		s = lk_xasprintf("part %s: %s", where, why);
 		why_add(o, s);
 		free(s);
 		free(why);
 	}
+	o->part = NULL;
 	return rc;
 }
 
@@ -145,10 +177,16 @@ read_doc(struct one *o, int mail)
 	char	*why = NULL;
 	size_t	 n;
 
-	if (mail)
+	if (mail) {
 		lk_mail_adf(o->doc.body, o->doc.len, &o->info, part, o, &n,
 		    &why);
-	else
+		/* In a message of several parts, say which part. */
+		if (n > 1) {
+			lk_buf_free(&o->why);
+			o->why = o->why_parts;
+			memset(&o->why_parts, 0, sizeof(o->why_parts));
+		}
+	} else
 		lk_adf_read(o->doc.body, o->doc.len, NULL, prospect, o, &n,
 		    &why);
 	if (why != NULL) {
@@ -170,6 +208,7 @@ one_free(struct one *o)
 {
 	lk_mail_info_free(&o->info);
 	lk_buf_free(&o->why);
+	lk_buf_free(&o->why_parts);
 }
 
 static void
@@ -231,6 +270,13 @@ take(struct lk_db *db, const struct lk_intake *in, const char *name,
 		    lk_buf_str(&o.why));
 	else if (rc == EX_DATAERR) {
 		/* The message is kept whole, once, with why. */
+		if (in->dry_run) {
+			lk_warn("%s: would be quarantined: %s", o.place,
+			    lk_buf_str(&o.why));
+			n->held++;
+			rc = 0;
+			goto out;
+		}
 		if ((rc = lk_db_quarantine_find(db, &o.doc, &held)) != 0)
 			goto out;
 		if (held != 0) {
@@ -245,9 +291,9 @@ take(struct lk_db *db, const struct lk_intake *in, const char *name,
 		    lk_buf_str(&o.why))) != 0)
 			goto out;
 		n->held++;
-		lk_warn("%s: quarantined as document %lld: %s%s", o.place,
-		    (long long)o.id, lk_buf_str(&o.why), in->dry_run ? "" :
-		    " (lead-add --quarantine lists it)");
+		lk_warn("%s: quarantined as document %lld: %s (lead-add "
+		    "--quarantine lists it)", o.place, (long long)o.id,
+		    lk_buf_str(&o.why));
 	}
 out:
 	one_free(&o);
@@ -353,6 +399,7 @@ lk_intake_retry(struct lk_db *db, const int64_t *ids, size_t n,
 			    "held: %s", lk_buf_str(&o.why));
 			rc = lk_db_quarantine_update(db, ids[i],
 			    lk_buf_str(&o.why), NULL);
+			c->still++;
 			still = 1;
 		} else
 			rc = r;
@@ -454,10 +501,13 @@ lk_intake_summary(const char *what, const struct lk_intake_counts *n,
 	if (n->warned > 0)
 		lk_buf_addf(&b, ", %ld kept with warnings", n->warned);
 	if (n->held + n->held_before > 0)
-		lk_buf_addf(&b, ", %ld quarantined", n->held + n->held_before);
+		lk_buf_addf(&b, ", %ld %squarantined", n->held + n->held_before,
+		    dry_run ? "would be " : "");
 	if (n->released > 0)
 		lk_buf_addf(&b, ", %ld released from the quarantine",
 		    n->released);
+	if (n->still > 0)
+		lk_buf_addf(&b, ", %ld still held", n->still);
 	lk_warn("%s: %s", strcmp(what, "-") == 0 ? "stdin" : what, b.s);
 	lk_buf_free(&b);
 }

@@ -215,8 +215,8 @@ fnv_str(uint64_t h, int tag, const char *s)
  * The same source and external id, or else the same content as
  * written, is the same lead: a dump imported twice adds nothing.
  */
-static uint64_t
-fingerprint(const struct lk_lead *l)
+uint64_t
+lk_lead_fingerprint(const struct lk_lead *l)
 {
 	uint64_t h = 0xcbf29ce484222325ULL;
 	size_t	 i;
@@ -347,6 +347,6 @@ lk_lead_finish(struct lk_lead *l, int strict)
 		    "company, e-mail, phone or address");
 	if (l->extra.len > 0 && l->extra.s[l->extra.len - 1] != '}')
 		lk_buf_addc(&l->extra, '}');
-	l->fingerprint = fingerprint(l);
+	l->fingerprint = lk_lead_fingerprint(l);
 	return l->nerrors;
 }

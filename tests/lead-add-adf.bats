@@ -656,9 +656,9 @@ assert_doc() {
 	assert_output "1|1"
 }
 
-# A bug: the fingerprint of a lead with an <id> is (source, id), and the
-# source is the mapped name, so mapping a provider's name after its first
-# leads makes every resend of them a new lead.
+# The fingerprint of a lead with an <id> is (source, id), and the source
+# is the mapped name: a lead stored before the mapping is found under the
+# provider's own name.
 @test "lead-add --adf --mail: a lead resent after its provider's source name was loaded adds nothing" {
 	eml alternative-html.eml
 	printf 'provider\tsource\nTrueCar\tTrueCar.com\n' >sources.tsv
@@ -726,8 +726,8 @@ assert_doc() {
 	assert_output "0|1"
 }
 
-# A bug: a prospect's reason says "prospect 1" of its part without
-# naming the part, so with two parts it points at the wrong lead.
+# Prospects are counted in each part: in a message of several parts the
+# reason names the part.
 @test "lead-add --adf --mail: the reason a second part's prospect is held names that part" {
 	eml second-part-bad.eml
 	add --adf second-part-bad.eml --mail
@@ -773,7 +773,7 @@ assert_doc() {
 	assert_output ""
 	assert_stderr \
 	    "lead-add: document 1: still held: $NOADF" \
-	    "lead-add: quarantine: 0 added, 0 already there"
+	    "lead-add: quarantine: 0 added, 0 already there, 1 still held"
 	run lead-add --quarantine --no-header
 	assert_output "1	2026-11-23T09:00:00-05:00	$NOADF	mail	Marcus Whitfield <marcus.whitfield@example.com>	Re: Your 2026 Honda Civic quote	no-adf.eml	980		"
 }
@@ -856,7 +856,7 @@ assert_doc() {
 	assert_stderr \
 	    "lead-add: document 1: still held: $NOADF" \
 	    'lead-add: document 2: prospect 1: customer.contact.phone: not a phone number (kept as written): "555-1234"' \
-	    "lead-add: quarantine: 2 documents: 1 added, 0 already there, 1 kept with warnings, 1 released from the quarantine"
+	    "lead-add: quarantine: 2 documents: 1 added, 0 already there, 1 kept with warnings, 1 released from the quarantine, 1 still held"
 	run lead-add --quarantine --no-header
 	assert_output "1	2026-11-23T09:00:00-05:00	$NOADF	mail	Marcus Whitfield <marcus.whitfield@example.com>	Re: Your 2026 Honda Civic quote	no-adf.eml	980		"
 }
@@ -935,8 +935,7 @@ assert_doc() {
 	[ ! -e "$LEAD_DB" ]
 }
 
-# A bug: a dry run says it quarantined a message as document 1, and
-# counts it quarantined, when nothing was stored.
+# A dry run stores nothing, so it says what it would quarantine.
 @test "lead-add --adf --mail --dry-run does not claim to have quarantined a message" {
 	eml no-adf.eml
 	add --adf no-adf.eml --mail --dry-run

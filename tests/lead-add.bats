@@ -312,7 +312,7 @@ Bob|2026-03-04T05:00:00Z"
 
 @test "lead-add with nothing to add prints the usage" {
 	add
-	assert_usage "lead-add: nothing to add: give --csv or the lead's fields (--first, --last, --email, --phone, ...)"
+	assert_usage "lead-add: nothing to add: give --csv, --adf or the lead's fields (--first, --last, --email, --phone, ...)"
 	[ ! -e "$LEAD_DB" ]
 }
 
@@ -337,11 +337,15 @@ Bob|2026-03-04T05:00:00Z"
 @test "lead-add refuses the CSV options without --csv" {
 	local opt
 
-	for opt in --dry-run --show-map "--skip-bad r.csv" "--map a=b" \
+	for opt in --show-map "--skip-bad r.csv" "--map a=b" \
 	    "--encoding latin1" "--delimiter ;" --ignore-unknown; do
 		add --first Ann $opt
-		assert_usage "lead-add: --dry-run, --show-map, --skip-bad, --map, --encoding, --delimiter and --ignore-unknown go with --csv"
+		assert_usage "lead-add: --show-map, --skip-bad, --map, --encoding, --delimiter and --ignore-unknown go with --csv"
+		add --adf x.xml $opt
+		assert_usage "lead-add: --show-map, --skip-bad, --map, --encoding, --delimiter and --ignore-unknown go with --csv"
 	done
+	add --first Ann --dry-run
+	assert_usage "lead-add: --dry-run goes with --csv or --adf"
 }
 
 @test "lead-add --db names the database and creates it" {
