@@ -560,10 +560,11 @@ lk_db_batch_undo(struct lk_db *db, int64_t batch)
 	    "batch_id = ?1", batch, &n)) != 0)
 		return rc;
 	if (n != 0)
-		return refuse(batch, lk_xasprintf("it quarantined %lld "
-		    "document%s, which stay%s (lead-add --discard releases "
-		    "them)", (long long)n, n == 1 ? "" : "s", n == 1 ? "s" :
-		    ""));
+		return refuse(batch, n == 1 ? lk_xstrdup("it quarantined "
+		    "1 document, which stays (lead-add --discard releases "
+		    "it)") : lk_xasprintf("it quarantined %lld documents, "
+		    "which stay (lead-add --discard releases them)",
+		    (long long)n));
 	/*
 	 * The leads it added go, if nothing happened to them since; the
 	 * follow-ups it set are cancelled, if nothing became of them since

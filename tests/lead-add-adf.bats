@@ -1049,7 +1049,7 @@ TrueCar	TrueCar.com"
 	before=$(dump)
 	run --separate-stderr lead-status --undo-batch 1
 	assert_failure 65
-	assert_equal "$stderr" "lead-status: batch 1 cannot be undone: it quarantined 1 document, which stay (lead-add --discard releases them)"
+	assert_equal "$stderr" "lead-status: batch 1 cannot be undone: it quarantined 1 document, which stays (lead-add --discard releases it)"
 	assert_equal "$(dump)" "$before"
 }
 
