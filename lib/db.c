@@ -116,6 +116,16 @@ lk_dbi_stmt(struct lk_db *db, const char *sql)
 }
 
 int
+lk_dbi_done(struct lk_db *db, sqlite3_stmt *st, const char *doing)
+{
+	int	 r;
+
+	r = sqlite3_step(st);
+	sqlite3_reset(st);
+	return r == SQLITE_DONE ? 0 : lk_dbi_fail(db, doing);
+}
+
+int
 lk_dbi_exec(struct lk_db *db, const char *sql)
 {
 	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)

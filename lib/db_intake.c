@@ -13,16 +13,6 @@
 #include "out.h"
 #include "xmem.h"
 
-static int
-done(struct lk_db *db, sqlite3_stmt *st, const char *doing)
-{
-	int	 r;
-
-	r = sqlite3_step(st);
-	sqlite3_reset(st);
-	return r == SQLITE_DONE ? 0 : lk_dbi_fail(db, doing);
-}
-
 int
 lk_db_document_add(struct lk_db *db, const struct lk_doc *d, int64_t *id)
 {
@@ -84,7 +74,7 @@ lk_db_quarantine_add(struct lk_db *db, int64_t doc, const char *reason)
 	sqlite3_bind_int64(st, 2, db->batch);
 	lk_dbi_time(st, 3, lk_clock_now());
 	lk_dbi_text(st, 4, reason);
-	return done(db, st, "quarantining the document");
+	return lk_dbi_done(db, st, "quarantining the document");
 }
 
 int
@@ -191,7 +181,7 @@ lk_db_quarantine_update(struct lk_db *db, int64_t doc, const char *reason,
 	else
 		lk_dbi_text(st, 2, reason);
 	sqlite3_bind_int64(st, 1, doc);
-	return done(db, st, "updating the quarantine");
+	return lk_dbi_done(db, st, "updating the quarantine");
 }
 
 /* --- what the dealership calls a provider's leads -------------------- */
@@ -252,7 +242,7 @@ lk_db_sources_load(struct lk_db *db, char *const *pairs, size_t n,
 		return 0;
 	if ((st = lk_dbi_stmt(db, "DELETE FROM source_names")) == NULL)
 		return EX_SOFTWARE;
-	if ((rc = done(db, st, "replacing the source names")) != 0)
+	if ((rc = lk_dbi_done(db, st, "replacing the source names")) != 0)
 		return rc;
 	for (i = 0; i < n * 2; i += 2) {
 		if ((st = lk_dbi_stmt(db, "INSERT INTO source_names (provider, "
@@ -262,7 +252,7 @@ lk_db_sources_load(struct lk_db *db, char *const *pairs, size_t n,
 		lk_dbi_text(st, 1, pairs[i]);
 		lk_dbi_text(st, 2, pairs[i + 1]);
 		sqlite3_bind_int64(st, 3, db->batch);
-		if ((rc = done(db, st, "storing a source name")) != 0)
+		if ((rc = lk_dbi_done(db, st, "storing a source name")) != 0)
 			return rc;
 		*changed += 1;
 	}

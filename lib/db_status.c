@@ -12,19 +12,6 @@
 #include "out.h"
 #include "xmem.h"
 
-/* Step a statement that returns no rows; reset it either way. */
-static int
-done(struct lk_db *db, sqlite3_stmt *st, const char *doing)
-{
-	int	 r;
-
-	r = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (r != SQLITE_DONE)
-		return lk_dbi_fail(db, doing);
-	return 0;
-}
-
 int
 lk_db_lead_facts(struct lk_db *db, int64_t id, struct lk_lead_facts *f,
     int *found)
@@ -186,7 +173,7 @@ lk_db_status_change(struct lk_db *db, int64_t lead, int64_t from, int64_t to,
 		sqlite3_bind_int64(st, 8, undoes);
 	if (of != 0)
 		sqlite3_bind_int64(st, 9, of);
-	if ((rc = done(db, st, "changing the status")) != 0)
+	if ((rc = lk_dbi_done(db, st, "changing the status")) != 0)
 		return rc;
 	*change = sqlite3_last_insert_rowid(db->h);
 	return 0;
@@ -245,7 +232,7 @@ lk_db_followups_cancel(struct lk_db *db, int64_t change)
 	lk_dbi_time(st, 2, lk_clock_now());
 	lk_dbi_text(st, 3, db->actor);
 	sqlite3_bind_int64(st, 4, change);
-	return done(db, st, "cancelling follow-ups");
+	return lk_dbi_done(db, st, "cancelling follow-ups");
 }
 
 int
@@ -268,7 +255,7 @@ lk_db_followup_add(struct lk_db *db, int64_t lead, const char *kind,
 	lk_dbi_text(st, 7, note);
 	if (change != 0)
 		sqlite3_bind_int64(st, 8, change);
-	if ((rc = done(db, st, "scheduling a follow-up")) != 0)
+	if ((rc = lk_dbi_done(db, st, "scheduling a follow-up")) != 0)
 		return rc;
 	*id = sqlite3_last_insert_rowid(db->h);
 	return 0;
@@ -291,7 +278,7 @@ lk_db_followup_event(struct lk_db *db, int64_t followup, const char *event,
 	lk_dbi_text(st, 5, event);
 	if (activity != 0)
 		sqlite3_bind_int64(st, 6, activity);
-	return done(db, st, "recording a follow-up's outcome");
+	return lk_dbi_done(db, st, "recording a follow-up's outcome");
 }
 
 int
@@ -336,7 +323,7 @@ lk_db_activity_add(struct lk_db *db, int64_t lead, time_t at,
 	lk_dbi_text(st, 8, note);
 	if (*followup != 0)
 		sqlite3_bind_int64(st, 9, *followup);
-	if ((rc = done(db, st, "recording an activity")) != 0)
+	if ((rc = lk_dbi_done(db, st, "recording an activity")) != 0)
 		return rc;
 	*id = sqlite3_last_insert_rowid(db->h);
 	if (*followup != 0)
@@ -602,19 +589,19 @@ lk_db_batch_undo(struct lk_db *db, int64_t batch)
 	sqlite3_bind_int64(st, 2, db->batch);
 	lk_dbi_time(st, 3, lk_clock_now());
 	lk_dbi_text(st, 4, db->actor);
-	if ((rc = done(db, st, "cancelling follow-ups")) != 0)
+	if ((rc = lk_dbi_done(db, st, "cancelling follow-ups")) != 0)
 		return rc;
 	if ((st = lk_dbi_stmt(db, "DELETE FROM lead_contacts WHERE lead_id IN "
 	    "(SELECT id FROM leads WHERE batch_id = ?)")) == NULL)
 		return EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, batch);
-	if ((rc = done(db, st, "removing the batch's leads")) != 0)
+	if ((rc = lk_dbi_done(db, st, "removing the batch's leads")) != 0)
 		return rc;
 	if ((st = lk_dbi_stmt(db, "DELETE FROM leads WHERE batch_id = ?")) ==
 	    NULL)
 		return EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, batch);
-	if ((rc = done(db, st, "removing the batch's leads")) != 0)
+	if ((rc = lk_dbi_done(db, st, "removing the batch's leads")) != 0)
 		return rc;
 	/* The documents only its leads came in go with them; what a retry
 	 * or a discard released is held again. */
@@ -624,18 +611,18 @@ lk_db_batch_undo(struct lk_db *db, int64_t batch)
 	    "document_id = documents.id)")) == NULL)
 		return EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, batch);
-	if ((rc = done(db, st, "removing the batch's documents")) != 0)
+	if ((rc = lk_dbi_done(db, st, "removing the batch's documents")) != 0)
 		return rc;
 	if ((st = lk_dbi_stmt(db, "UPDATE quarantine SET released_by = NULL, "
 	    "outcome = NULL WHERE released_by = ?1")) == NULL)
 		return EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, batch);
-	if ((rc = done(db, st, "holding the documents again")) != 0)
+	if ((rc = lk_dbi_done(db, st, "holding the documents again")) != 0)
 		return rc;
 	if ((st = lk_dbi_stmt(db, "INSERT INTO batch_undos (batch_id, "
 	    "undone_by) VALUES (?, ?)")) == NULL)
 		return EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, batch);
 	sqlite3_bind_int64(st, 2, db->batch);
-	return done(db, st, "recording the undo");
+	return lk_dbi_done(db, st, "recording the undo");
 }

@@ -45,6 +45,9 @@ sqlite3_stmt *lk_dbi_prepare(struct lk_db *, const char *sql);
 int	 lk_dbi_fail(struct lk_db *, const char *doing);
 /* sysexits code for an SQLite result code. */
 int	 lk_dbi_rc(int sqlite_rc);
+/* Step st, a statement that returns no rows, and reset it either way:
+ * 0, or a sysexits code after a message saying what was being done. */
+int	 lk_dbi_done(struct lk_db *, sqlite3_stmt *st, const char *doing);
 /* Run sql with no results: 0 or a sysexits code. */
 int	 lk_dbi_exec(struct lk_db *, const char *sql);
 
