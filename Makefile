@@ -33,7 +33,7 @@ PROGS = lead-add lead-status
 LIBSRC = $(wildcard lib/*.c)
 LIBOBJ = $(LIBSRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/embed.o
 UNITS = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
-EMBED = share/schema.sql share/schema-2.sql share/statuses.tsv \
+EMBED = share/schema.sql share/schema-2.sql share/schema-3.sql share/statuses.tsv \
 	share/followup-kinds.tsv share/cadence.tsv share/headers.tsv \
 	share/example-leads.csv
 

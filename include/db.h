@@ -22,7 +22,7 @@ struct lk_kinds;
 struct lk_buf;
 
 /* The schema version this build writes; older databases are migrated. */
-#define LK_SCHEMA_VERSION 2
+#define LK_SCHEMA_VERSION 3
 
 /*
  * The database path: path if not NULL, else $LEAD_DB, else
@@ -229,6 +229,72 @@ int	 lk_db_sources(struct lk_db *, struct lk_out *);
  * *changed is 0 when they were the same already. */
 int	 lk_db_sources_load(struct lk_db *, char *const *pairs, size_t n,
 	    size_t *changed);
+
+/* --- who acts: the roster and its roles (db.c) --------------------- */
+
+/*
+ * Act as login (--as LOGIN), for this command; call before lk_db_begin.
+ * lk_db_begin then checks who acts.  With nobody on the roster the
+ * database is in single-user mode: anyone may do anything.  Otherwise
+ * the acting Unix user (root excepted) must be active on the roster,
+ * and --as is for managers, admins and root, naming someone on it; the
+ * batch records both (actor LOGIN, by_login the Unix user).  A refusal
+ * is one line and 77 (EX_NOPERM).
+ */
+int	 lk_db_as(struct lk_db *, const char *login);
+/* The acting login (--as, else the Unix user). */
+const char *lk_db_actor(const struct lk_db *);
+/* The acting person's role (iss, bdc, floor, manager, admin), or NULL
+ * when they have every right: single-user mode, or root off the
+ * roster.  Valid once lk_db_begin succeeded. */
+const char *lk_db_role(const struct lk_db *);
+/*
+ * May the acting person do what (said in the refusal: "change the
+ * roster")?  roles is a space-separated list ("manager admin"); 0, or 77
+ * after "lead-staff: ann is iss: only a manager or admin may change the
+ * roster".  Always 0 when lk_db_role is NULL.
+ */
+int	 lk_db_may(struct lk_db *, const char *roles, const char *what);
+
+/* --- the roster (db_staff.c) ----------------------------------------- */
+
+/* A staff record; strings malloc'd, never NULL ("" when unset). */
+struct lk_staff {
+	int64_t	 id;
+	char	*login;		/* the Unix user name */
+	char	*name;		/* full name */
+	char	*role;		/* iss, bdc, floor, manager, admin */
+	char	*hours;		/* "mon-fri 09:00-18:00,sat 10:00-16:00";
+				   "" is any time */
+	char	*phone;
+	char	*email;
+	int	 active;
+};
+void	 lk_staff_free(struct lk_staff *);	/* one record's strings */
+void	 lk_staff_free_all(struct lk_staff *, size_t n);	/* and v */
+
+/* How many people are on the roster, active or not. */
+int	 lk_db_staff_count(struct lk_db *, long *n);
+/* The record of login: 0 with *found set, or a sysexits code. */
+int	 lk_db_staff_get(struct lk_db *, const char *login, struct lk_staff *,
+	    int *found);
+/* The whole roster, by login, in *v (lk_staff_free_all). */
+int	 lk_db_staff_all(struct lk_db *, struct lk_staff **v, size_t *n);
+
+/* Where someone stands at a moment, first reason first. */
+enum {
+	LK_ON_SHIFT,		/* working: may get leads */
+	LK_OFF_INACTIVE,	/* not active (left) */
+	LK_OFF_TIME_OFF,	/* time off that (local) day */
+	LK_OFF_HOURS		/* outside their shifts or weekly hours */
+};
+/* Is s on shift at t (local time per TZ): inactive, else time off that
+ * day, else that day's dated shifts if it has any, else the weekly
+ * hours ("" any time)?  0 with *state one of the above. */
+int	 lk_db_staff_shift(struct lk_db *, const struct lk_staff *s, time_t t,
+	    int *state);
+/* "off shift", "time off", "inactive" or "on shift" for a state. */
+const char *lk_shift_name(int state);
 
 /* --- batches --------------------------------------------------------- */
 

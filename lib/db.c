@@ -210,6 +210,7 @@ pragma_int(struct lk_db *db, const char *sql, int *rc)
  */
 static const char *const steps[LK_SCHEMA_VERSION - 1] = {
 	"schema-2.sql",
+	"schema-3.sql",
 };
 
 /*
@@ -326,6 +327,7 @@ db_open(struct lk_db **dbp, const char *path, int read)
 	db = lk_xcalloc(1, sizeof(*db));
 	db->path = lk_db_path(path);
 	db->actor = actor();
+	db->unix_login = lk_xstrdup(db->actor);
 	if ((e = getenv("LEAD_BUSY_TIMEOUT")) != NULL && *e != '\0') {
 		timeout = strtol(e, &end, 10);
 		if (*end != '\0' || timeout < 0 || timeout > 3600000) {
@@ -422,7 +424,171 @@ lk_db_close(struct lk_db *db)
 	sqlite3_close(db->h);
 	free(db->path);
 	free(db->actor);
+	free(db->unix_login);
+	free(db->role);
 	free(db);
+}
+
+int
+lk_db_as(struct lk_db *db, const char *login)
+{
+	free(db->actor);
+	db->actor = lk_xstrdup(login);
+	db->as = 1;
+	return 0;
+}
+
+const char *
+lk_db_actor(const struct lk_db *db)
+{
+	return db->actor;
+}
+
+const char *
+lk_db_role(const struct lk_db *db)
+{
+	return db->role;
+}
+
+/* login's role and whether active: 0 with *found set, or a sysexits
+ * code. */
+static int
+staff_role(struct lk_db *db, const char *login, char **role, int *active,
+    int *found)
+{
+	sqlite3_stmt *st;
+	int	 r;
+
+	*found = 0;
+	*role = NULL;
+	if ((st = lk_dbi_stmt(db, "SELECT role, active FROM staff "
+	    "WHERE login = ?")) == NULL)
+		return EX_SOFTWARE;
+	lk_dbi_text(st, 1, login);
+	if ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		*found = 1;
+		*role = lk_xstrdup((const char *)sqlite3_column_text(st, 0));
+		*active = sqlite3_column_int(st, 1);
+	}
+	sqlite3_reset(st);
+	if (r != SQLITE_ROW && r != SQLITE_DONE)
+		return lk_dbi_fail(db, "reading the staff roster");
+	return 0;
+}
+
+/*
+ * Who acts, checked at the start of every change: single-user mode while
+ * the roster is empty; else the Unix user must be on it and active
+ * (root need not be), and --as is for managers, admins and root, naming
+ * someone active on it.  db->role is the actor's role, NULL for every
+ * right.
+ */
+static int
+who_acts(struct lk_db *db)
+{
+	sqlite3_stmt *st;
+	char	*role = NULL, *trole = NULL;
+	int	 r, n, found, active = 0, tfound, tactive = 0, rc = 0;
+	int	 root = getuid() == 0;
+
+	free(db->role);
+	db->role = NULL;
+	if ((st = lk_dbi_stmt(db, "SELECT count(*) FROM staff")) == NULL)
+		return EX_SOFTWARE;
+	r = sqlite3_step(st);
+	n = r == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_reset(st);
+	if (r != SQLITE_ROW)
+		return lk_dbi_fail(db, "reading the staff roster");
+	if (n == 0)
+		return 0;
+	if ((rc = staff_role(db, db->unix_login, &role, &active,
+	    &found)) != 0)
+		return rc;
+	if (!db->as) {
+		if (found && active)
+			db->role = lk_xstrdup(role);
+		else if (!root) {
+			lk_err(EX_NOPERM, found ? "%s is inactive on the staff "
+			    "roster: a manager or admin can make them active "
+			    "again (lead-staff)" : "%s is not on the staff "
+			    "roster: a manager or admin can add them "
+			    "(lead-staff)", db->unix_login);
+			rc = EX_NOPERM;
+		}
+		free(role);
+		return rc;
+	}
+	if (!root && (!found || !active || (strcmp(role, "manager") != 0 &&
+	    strcmp(role, "admin") != 0))) {
+		if (!found || !active)
+			lk_err(EX_NOPERM, "--as is for managers and admins: %s "
+			    "is %s on the staff roster", db->unix_login,
+			    found ? "inactive" : "not");
+		else
+			lk_err(EX_NOPERM, "--as is for managers and admins: "
+			    "%s is %s", db->unix_login, role);
+		free(role);
+		return EX_NOPERM;
+	}
+	free(role);
+	if ((rc = staff_role(db, db->actor, &trole, &tactive,
+	    &tfound)) != 0)
+		return rc;
+	if (!tfound || !tactive) {
+		lk_err(EX_NOPERM, "--as %s: %s on the staff roster", db->actor,
+		    tfound ? "inactive" : "not");
+		rc = EX_NOPERM;
+	} else
+		db->role = lk_xstrdup(trole);
+	free(trole);
+	return rc;
+}
+
+/* "manager admin" -> "a manager or admin" */
+static void
+roles_said(struct lk_buf *b, const char *roles)
+{
+	const char *p, *e;
+	int	 first = 1;
+
+	for (p = roles; *p != '\0'; p = e) {
+		while (*p == ' ')
+			p++;
+		if (*p == '\0')
+			break;
+		for (e = p; *e != '\0' && *e != ' '; e++)
+			;
+		if (first)
+			lk_buf_adds(b, *p == 'a' || *p == 'i' ? "an " : "a ");
+		else
+			lk_buf_adds(b, e[strspn(e, " ")] == '\0' ? " or " :
+			    ", ");
+		lk_buf_add(b, p, (size_t)(e - p));
+		first = 0;
+	}
+	lk_buf_addc(b, '\0');
+}
+
+int
+lk_db_may(struct lk_db *db, const char *roles, const char *what)
+{
+	struct lk_buf b = LK_BUF_INIT;
+	const char *p;
+	size_t	 n;
+
+	if (db->role == NULL)
+		return 0;
+	n = strlen(db->role);
+	for (p = roles; (p = strstr(p, db->role)) != NULL; p += n)
+		if ((p == roles || p[-1] == ' ') &&
+		    (p[n] == '\0' || p[n] == ' '))
+			return 0;
+	roles_said(&b, roles);
+	lk_err(EX_NOPERM, "%s is %s: only %s may %s", db->actor, db->role,
+	    b.s, what);
+	lk_buf_free(&b);
+	return EX_NOPERM;
 }
 
 int
@@ -437,6 +603,10 @@ lk_db_begin(struct lk_db *db, const char *program, int argc,
 	    SQLITE_OK)
 		return lk_dbi_fail(db, "starting a transaction");
 	db->in_tx = 1;
+	if ((rc = who_acts(db)) != 0) {
+		lk_db_rollback(db);
+		return rc;
+	}
 	lk_buf_addc(&args, '[');
 	for (i = 0; i < argc; i++) {
 		if (i > 0)
@@ -446,13 +616,14 @@ lk_db_begin(struct lk_db *db, const char *program, int argc,
 	lk_buf_addc(&args, ']');
 	rc = 0;
 	if ((st = lk_dbi_stmt(db, "INSERT INTO batches (at, actor, program, "
-	    "args) VALUES (?, ?, ?, ?)")) == NULL)
+	    "args, by_login) VALUES (?, ?, ?, ?, ?)")) == NULL)
 		rc = EX_SOFTWARE;
 	else {
 		lk_dbi_time(st, 1, lk_clock_now());
 		lk_dbi_text(st, 2, db->actor);
 		lk_dbi_text(st, 3, program);
 		sqlite3_bind_text(st, 4, args.s, -1, SQLITE_STATIC);
+		lk_dbi_text(st, 5, db->as ? db->unix_login : NULL);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			rc = lk_dbi_fail(db, "recording the batch");
 		sqlite3_reset(st);

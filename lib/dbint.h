@@ -13,7 +13,11 @@
 struct lk_db {
 	sqlite3	*h;			/* the connection */
 	char	*path;
-	char	*actor;			/* Unix login */
+	char	*actor;			/* who acts: --as, else the Unix
+					   login */
+	char	*unix_login;		/* who runs the command */
+	int	 as;			/* --as given */
+	char	*role;			/* the actor's; NULL: every right */
 	int64_t	 batch;			/* batch under way, 0 outside one */
 	int64_t	 changes0;		/* total changes when it began */
 	int	 in_tx;
@@ -29,7 +33,7 @@ struct lk_db {
 	struct {
 		const char *sql;	/* the literal it was prepared from */
 		sqlite3_stmt *stmt;
-	} cache[64];			/* prepared by lk_dbi_stmt */
+	} cache[128];			/* prepared by lk_dbi_stmt */
 	size_t	 ncache;
 };
 

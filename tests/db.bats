@@ -110,7 +110,7 @@ top=$BATS_TEST_DIRNAME/..
 	before=$(dump)
 	run --separate-stderr lead-add --first Bob --last Roe
 	assert_equal "$status" 69
-	assert_equal "$stderr" "lead-add: $LEAD_DB: the database is schema version 99, newer than this lead-add (version 2): use a newer leadkit"
+	assert_equal "$stderr" "lead-add: $LEAD_DB: the database is schema version 99, newer than this lead-add (version 3): use a newer leadkit"
 	assert_equal "$(dump)" "$before"
 }
 
@@ -142,7 +142,7 @@ top=$BATS_TEST_DIRNAME/..
 	run sql "PRAGMA user_version; PRAGMA journal_mode;
 	    SELECT count(*) FROM statuses; SELECT name FROM statuses WHERE initial;
 	    SELECT count(*) FROM followup_kinds; SELECT count(*) > 40 FROM cadence_steps"
-	assert_output "2
+	assert_output "3
 wal
 39
 new
@@ -150,7 +150,7 @@ new
 1"
 }
 
-@test "a version 1 database is taken to version 2 with its leads, the same as a new one" {
+@test "a version 1 database is taken to version 3 with its leads, the same as a new one" {
 	# Version 1 is share/schema.sql alone, with what a lead needs.
 	sqlite3 "$LEAD_DB" <"$top/share/schema.sql"
 	sqlite3 "$LEAD_DB" "PRAGMA user_version = 1;
@@ -165,7 +165,7 @@ new
 	assert_success
 	assert_output 2
 	run sql "PRAGMA user_version; SELECT id, first_name, document_id FROM leads"
-	assert_output "2
+	assert_output "3
 1|Old|
 2|Bob|"
 	lead-add --db new.db --first Ann >/dev/null
@@ -193,6 +193,7 @@ example-leads.csv
 followup-kinds.tsv
 headers.tsv
 schema-2.sql
+schema-3.sql
 schema.sql
 statuses.tsv
 

@@ -899,7 +899,7 @@ assert_doc() {
 	add --adf plain-body.eml --mail
 	assert_failure 75
 	assert_output ""
-	assert_stderr "lead-add: $LEAD_DB: the database is schema version 99, newer than this lead-add (version 2): use a newer leadkit"
+	assert_stderr "lead-add: $LEAD_DB: the database is schema version 99, newer than this lead-add (version 3): use a newer leadkit"
 	add --adf plain-body.eml
 	assert_failure 69
 	assert_equal "$(dump)" "$before"
