@@ -41,4 +41,30 @@ int	 lk_hours_any(const struct lk_hours *h);
 char	*lk_hours_format(const struct lk_hours *h);
 void	 lk_hours_free(struct lk_hours *h);
 
+/* Is s a login as Unix user names go: a lower-case letter or _, then
+ * lower-case letters, digits, _ . -, 32 bytes at most? */
+int	 lk_login_valid(const char *s);
+
+/*
+ * A clock time as hours and shift exports write it ("17:30", "9:05",
+ * "09:00:00", "9am", "9:30 PM") to minutes after midnight in *min;
+ * "24:00" is 1440.  0, or -1 when s is not one.  A bare hour needs
+ * am or pm.
+ */
+int	 lk_tod_parse(const char *s, int *min);
+
+/* A local day as stored: "2026-12-24". */
+#define LK_DAY_MAX 16
+/* t's local day (TZ) in buf (LK_DAY_MAX bytes); returns buf. */
+char	*lk_day_local(time_t t, char *buf);
+/*
+ * The days s names, appended to *days (of *n; the caller frees each
+ * and the array): a day as lk_when_parse reads it against now
+ * ("2026-12-24", "12/24/2026", "tomorrow", "fri") or a range of them,
+ * first and last included ("2026-12-24..2026-12-31"), a year at most.
+ * 0, or -1 with the reason in why.
+ */
+int	 lk_days_parse(const char *s, time_t now, char ***days, size_t *n,
+	    struct lk_buf *why);
+
 #endif
