@@ -23,6 +23,12 @@
  * (where a lead goes, round-robin, when nobody in the rotation is on
  * shift; without it the lead waits).  Words are split at blanks; double
  * quotes keep blanks in one ("Dealer Website").
+ *
+ * Also: the options may come before "->" too (as rule used does); DUR
+ * is 15m, 2h, 1d, "1h 30m" (lk_dur_parse), never months; "#" starts a
+ * comment where a word could start, outside quotes; "set notify" takes
+ * the rest of its line as written, for the shell, quotes and "#" kept;
+ * each setting is set once.
  */
 #ifndef LK_ROUTING_H
 #define LK_ROUTING_H
@@ -100,7 +106,10 @@ const char *lk_strategy_name(enum lk_strategy);
  * returns 0 not on the roster, else 1 with *role and *serves (active,
  * with some working hours) set.  report(line, what ("rule"/"rotation"),
  * name, problem, arg) is called per problem, in line order; returns the
- * number of problems.
+ * number of problems.  With staff NULL only the file is judged.  No
+ * default (and no rule without conditions) is reported on line 0.  A
+ * rotation only manager-strategy rules use needs no members, only a
+ * manager on the roster, a manager by role while rule 4 holds.
  */
 size_t	 lk_routing_check(const struct lk_routing *r,
 	    int (*staff)(const char *login, const char **role, int *serves,
