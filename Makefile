@@ -29,7 +29,7 @@ override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror \
 	-Iinclude -DLK_VERSION='"$(VERSION)"' $(PKG_CFLAGS)
 LDLIBS = -lcsv $(PKG_LIBS)
 
-PROGS = lead-add lead-status
+PROGS = lead-add lead-status lead-assign lead-staff
 LIBSRC = $(wildcard lib/*.c)
 LIBOBJ = $(LIBSRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/embed.o
 UNITS = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))

@@ -119,17 +119,31 @@ int	 lk_db_catalog_load(struct lk_db *, const struct lk_catalog *c,
 
 /* --- a lead's status, activities and follow-ups --------------------- */
 
-/* What the status rules and lead-status need to know of a lead. */
+/* What the status rules, the rules of engagement and lead-status need
+ * to know of a lead.  The strings are malloc'd: lk_lead_facts_free. */
 struct lk_lead_facts {
 	int64_t	 id;
 	int64_t	 status_id;
+	int	 initial;	/* the status is the initial one (new) */
 	time_t	 received;
 	long	 attempts;	/* contact attempts recorded */
 	long	 visits;	/* store visits recorded */
+	char	*salesperson;	/* login, NULL when unassigned */
+	char	*sp_role;	/* the salesperson's role; NULL: off the
+				   roster or unassigned */
+	char	*cdr;		/* the BDC rep working it, or NULL */
+	int	 needs_bdc;	/* marked as needing BDC contact */
+	int	 iss_quote;	/* an ISS recorded a quote on it */
 };
 /* The facts of lead id: 0 with *found set, or a sysexits code. */
 int	 lk_db_lead_facts(struct lk_db *, int64_t id, struct lk_lead_facts *,
 	    int *found);
+void	 lk_lead_facts_free(struct lk_lead_facts *);
+/* Is login an active manager on the roster?  0 with *yes set. */
+int	 lk_db_is_manager(struct lk_db *, const char *login, int *yes);
+/* Mark lead needs-bdc (value 1) or not (0), as history. */
+int	 lk_db_mark_add(struct lk_db *, int64_t lead, const char *mark,
+	    int value);
 /*
  * Are leads a and b the same customer: a usable e-mail or phone in
  * common, or the same name (folded) and the same street or postal code?
@@ -156,14 +170,16 @@ int	 lk_db_followups_cancel(struct lk_db *, int64_t change);
 int	 lk_db_followup_add(struct lk_db *, int64_t lead, const char *kind,
 	    time_t due, const char *note, int64_t change, int64_t *id);
 /*
- * Record an activity.  It meets the follow-up meets if not 0, else the
+ * Record an activity (confirmed_by: who allowed a BDC rep's contact,
+ * rule 3, or NULL).  It meets the follow-up meets if not 0, else the
  * lead's open follow-up this kind of activity completes (its kind's
  * done-by) that was set by then, earliest due first; the one met is
  * done (an appointment: shown), and *followup says which, or 0.
  */
 int	 lk_db_activity_add(struct lk_db *, int64_t lead, time_t at,
 	    const char *kind, const char *direction, const char *outcome,
-	    const char *note, int64_t meets, int64_t *id, int64_t *followup);
+	    const char *note, const char *confirmed_by, int64_t meets,
+	    int64_t *id, int64_t *followup);
 /* A lead's next open appointment: the one due first. */
 struct lk_appt {
 	int64_t	 id;		/* 0 when the lead has none */
@@ -275,6 +291,8 @@ void	 lk_staff_free_all(struct lk_staff *, size_t n);	/* and v */
 
 /* How many people are on the roster, active or not. */
 int	 lk_db_staff_count(struct lk_db *, long *n);
+/* How many of them are active managers or admins. */
+int	 lk_db_staff_managers(struct lk_db *, long *n);
 /* The record of login: 0 with *found set, or a sysexits code. */
 int	 lk_db_staff_get(struct lk_db *, const char *login, struct lk_staff *,
 	    int *found);
@@ -296,6 +314,105 @@ int	 lk_db_staff_shift(struct lk_db *, const struct lk_staff *s, time_t t,
 /* "off shift", "time off", "inactive" or "on shift" for a state. */
 const char *lk_shift_name(int state);
 
+/* Changes (lead-staff), each recorded in staff_changes as the JSON of
+ * what it was and became; the caller checks lk_db_may first. */
+/* Add s to the roster (s->id is set); login must be new. */
+int	 lk_db_staff_add(struct lk_db *, struct lk_staff *s);
+/* Store s over the record s->id names; *changed 0 when it was so. */
+int	 lk_db_staff_update(struct lk_db *, const struct lk_staff *s,
+	    int *changed);
+/* Give s day ("2026-12-24") off (off 1), or take it back (off 0);
+ * *changed 0 when it was so. */
+int	 lk_db_time_off(struct lk_db *, const struct lk_staff *s,
+	    const char *day, int off, int *changed);
+/* What lk_db_shifts_load did. */
+struct lk_shift_counts {
+	long	 added, removed, kept;	/* shifts */
+	long	 off;			/* days off added */
+	long	 days, people;		/* the file's */
+};
+/*
+ * Store the shift export s, its rows matched to roster[0..n): the
+ * shifts of the people it names on the days it names are replaced by
+ * its own (what is there already stays untouched; others' shifts, and
+ * other days, are not the file's business); its days off are added.
+ */
+struct lk_shifts;
+int	 lk_db_shifts_load(struct lk_db *, const struct lk_shifts *s,
+	    const struct lk_staff *roster, size_t n, struct lk_shift_counts *);
+
+/* Listings, one record a row; begin as lk_dbi_emit. */
+/* The roster (login NULL) or one record: login, name, role, active
+ * (yes, no), hours, phone, email. */
+int	 lk_db_staff_list(struct lk_db *, const char *login, struct lk_out *,
+	    int begin);
+/* login's (NULL: everyone's) days off and dated shifts from day since
+ * on: login, day, kind (shift, time off), start_at, end_at. */
+int	 lk_db_schedule(struct lk_db *, const char *login, const char *since,
+	    struct lk_out *, int begin);
+
+/* --- assignments (db_assign.c) -------------------------------------- */
+
+/* The routing rules file in force: the newest load whose batch was not
+ * undone; *text NULL when none was ever loaded (the caller frees both). */
+int	 lk_db_routing(struct lk_db *, char **text, char **file);
+/* Keep a load of the rules file (file NULL: stdin). */
+int	 lk_db_routing_add(struct lk_db *, const char *file, const char *text);
+
+/* What routing looks at in a lead and where it stands; the strings are
+ * valid only during the callback. */
+struct lk_alead {
+	int64_t	 id;
+	const char *type, *source, *origin, *make, *stock;
+	const char *salesperson, *cdr;	/* NULL when unset */
+	const char *pool;	/* waiting in this rotation's pool, or NULL */
+	const char *status;
+	int	 initial;	/* its status is the initial one (new) */
+	int	 dormant;	/* ... one lead-sweep sets (auto): dormant */
+	int	 open;		/* ... a working one, not sold */
+	const char *by;		/* who gave it its salesperson, how */
+	const char *reason;
+	const char *at;		/* and when (UTC text) */
+};
+/* Call fn with lead id (*found 0 when there is none). */
+int	 lk_db_alead(struct lk_db *, int64_t id,
+	    int (*fn)(const struct lk_alead *, void *), void *arg, int *found);
+/*
+ * The ids, past after, of at most max leads, in id order: (login NULL)
+ * unassigned new ones not in a pool, or (login) login's open leads.
+ */
+int	 lk_db_alead_ids(struct lk_db *, const char *login, int64_t after,
+	    size_t max, int64_t *ids, size_t *n);
+
+/* One assignment row, as assignments holds it. */
+struct lk_arow {
+	int64_t	 lead;
+	const char *role;	/* salesperson, cdr */
+	const char *from, *to;	/* to NULL: into a pool */
+	const char *reason;	/* round-robin, pool, manager, claim, ... */
+	const char *why;
+	const char *rule, *rotation;
+	time_t	 due;		/* answer by; 0 none */
+	int64_t	 stride;	/* round-robin pass it cost; 0 none */
+};
+int	 lk_db_assignment_add(struct lk_db *, const struct lk_arow *);
+
+/* Round-robin state of rotation: each member's pass and last turn
+ * (members without any: 0), and the rotation's vtime and turn. */
+int	 lk_db_turns(struct lk_db *, const char *rotation,
+	    int (*fn)(const char *login, int64_t pass, int64_t last,
+		void *arg), void *arg, int64_t *vtime, int64_t *turn);
+int	 lk_db_turn_set(struct lk_db *, const char *rotation,
+	    const char *login, int64_t pass, int64_t last);
+int	 lk_db_rotation_clock_set(struct lk_db *, const char *rotation,
+	    int64_t vtime, int64_t turn);
+
+/* A lead's and its salesperson's details for the notify command: fn is
+ * called with each (name, value) pair, value NULL when unset. */
+int	 lk_db_notify_env(struct lk_db *, int64_t lead,
+	    void (*fn)(const char *name, const char *value, void *arg),
+	    void *arg);
+
 /* --- batches --------------------------------------------------------- */
 
 /* Every batch, newest first, with what it wrote. */
@@ -304,8 +421,11 @@ int	 lk_db_batches(struct lk_db *, struct lk_out *);
  * Undo batch as one, inside the transaction under way: the leads it
  * added are removed (refused if anything happened to them since), its
  * status changes are undone (refused if a lead changed again since),
- * its open follow-ups cancelled.  Activities are history and stay: a
- * batch that recorded any is refused.
+ * its assignments given back (refused if a lead was assigned again
+ * since; a round-robin turn it cost is returned), its needs-bdc marks
+ * reversed, its open follow-ups cancelled.  Activities are history and
+ * stay: a batch that recorded any is refused.  Only a manager, an
+ * admin or the batch's own actor may (77 otherwise).
  */
 int	 lk_db_batch_undo(struct lk_db *, int64_t batch);
 
