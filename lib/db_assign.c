@@ -144,32 +144,135 @@ lk_db_alead_ids(struct lk_db *db, const char *login, int64_t after,
 	return 0;
 }
 
+/*
+ * Assignments are written APEND at a time, in one multi-row INSERT: one
+ * statement per lead would keep a statement journal per lead (its
+ * trigger updates the lead), a copy of every page it touches, and that
+ * was most of the time of assigning 100k leads.  Each lead is routed
+ * once per command, so nothing reads a held row before it is written.
+ */
+#define APEND	128
+#define ACOLS	13
+
+struct lk_apend {
+	struct lk_arow rows[APEND];
+	time_t	 at[APEND];
+	size_t	 n;
+	struct lk_arena arena;		/* their strings */
+};
+
+static const char *
+keep(struct lk_apend *p, const char *s)
+{
+	return s != NULL ? lk_arena_strdup(&p->arena, s) : NULL;
+}
+
 int
 lk_db_assignment_add(struct lk_db *db, const struct lk_arow *a)
 {
-	sqlite3_stmt *st;
+	struct lk_apend *p;
+	struct lk_arow *r;
 
-	if ((st = lk_dbi_stmt(db, "INSERT INTO assignments (lead_id, "
-	    "batch_id, at, actor, role, from_login, to_login, reason, why, "
-	    "rule, rotation, due_at, stride) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) == NULL)
-		return EX_SOFTWARE;
-	sqlite3_bind_int64(st, 1, a->lead);
-	sqlite3_bind_int64(st, 2, db->batch);
-	lk_dbi_time(st, 3, lk_clock_now());
-	lk_dbi_text(st, 4, db->actor);
-	lk_dbi_text(st, 5, a->role);
-	lk_dbi_text(st, 6, a->from);
-	lk_dbi_text(st, 7, a->to);
-	lk_dbi_text(st, 8, a->reason);
-	lk_dbi_text(st, 9, a->why);
-	lk_dbi_text(st, 10, a->rule);
-	lk_dbi_text(st, 11, a->rotation);
+	if (db->apend == NULL)
+		db->apend = lk_xcalloc(1, sizeof(*db->apend));
+	p = db->apend;
+	r = &p->rows[p->n];
+	*r = *a;
+	r->role = keep(p, a->role);
+	r->from = keep(p, a->from);
+	r->to = keep(p, a->to);
+	r->reason = keep(p, a->reason);
+	r->why = keep(p, a->why);
+	r->rule = keep(p, a->rule);
+	r->rotation = keep(p, a->rotation);
+	p->at[p->n] = lk_clock_now();
+	if (++p->n == APEND)
+		return lk_dbi_assignments_flush(db);
+	return 0;
+}
+
+/* "INSERT ... VALUES (?, ...), ..." for n rows, made once. */
+static const char *
+insert_sql(size_t n)
+{
+	static char *sql[2];
+	struct lk_buf b = LK_BUF_INIT;
+	size_t	 i, j, k = n == 1 ? 0 : 1;
+
+	if (sql[k] != NULL)
+		return sql[k];
+	lk_buf_adds(&b, "INSERT INTO assignments (lead_id, batch_id, at, "
+	    "actor, role, from_login, to_login, reason, why, rule, rotation, "
+	    "due_at, stride) VALUES ");
+	for (i = 0; i < n; i++) {
+		lk_buf_adds(&b, i > 0 ? ", (" : "(");
+		for (j = 0; j < ACOLS; j++)
+			lk_buf_adds(&b, j > 0 ? ", ?" : "?");
+		lk_buf_addc(&b, ')');
+	}
+	return sql[k] = lk_buf_take(&b);
+}
+
+static void
+bind_row(struct lk_db *db, sqlite3_stmt *st, int i, const struct lk_arow *a,
+    time_t at)
+{
+	sqlite3_bind_int64(st, i + 1, a->lead);
+	sqlite3_bind_int64(st, i + 2, db->batch);
+	lk_dbi_time(st, i + 3, at);
+	lk_dbi_text(st, i + 4, db->actor);
+	lk_dbi_text(st, i + 5, a->role);
+	lk_dbi_text(st, i + 6, a->from);
+	lk_dbi_text(st, i + 7, a->to);
+	lk_dbi_text(st, i + 8, a->reason);
+	lk_dbi_text(st, i + 9, a->why);
+	lk_dbi_text(st, i + 10, a->rule);
+	lk_dbi_text(st, i + 11, a->rotation);
 	if (a->due != 0)
-		lk_dbi_time(st, 12, a->due);
+		lk_dbi_time(st, i + 12, a->due);
 	if (a->stride != 0)
-		sqlite3_bind_int64(st, 13, a->stride);
-	return lk_dbi_done(db, st, "recording the assignment");
+		sqlite3_bind_int64(st, i + 13, a->stride);
+}
+
+int
+lk_dbi_assignments_flush(struct lk_db *db)
+{
+	struct lk_apend *p = db->apend;
+	sqlite3_stmt *st;
+	size_t	 i;
+	int	 rc = 0;
+
+	if (p == NULL || p->n == 0)
+		return 0;
+	if (p->n == APEND) {
+		if ((st = lk_dbi_stmt(db, insert_sql(APEND))) == NULL)
+			rc = EX_SOFTWARE;
+		else {
+			for (i = 0; i < p->n; i++)
+				bind_row(db, st, (int)(i * ACOLS), &p->rows[i],
+				    p->at[i]);
+			rc = lk_dbi_done(db, st, "recording the assignments");
+		}
+	} else
+		for (i = 0; i < p->n && rc == 0; i++) {
+			if ((st = lk_dbi_stmt(db, insert_sql(1))) == NULL) {
+				rc = EX_SOFTWARE;
+				break;
+			}
+			bind_row(db, st, 0, &p->rows[i], p->at[i]);
+			rc = lk_dbi_done(db, st, "recording the assignment");
+		}
+	lk_dbi_assignments_drop(db);
+	return rc;
+}
+
+void
+lk_dbi_assignments_drop(struct lk_db *db)
+{
+	if (db->apend == NULL)
+		return;
+	db->apend->n = 0;
+	lk_arena_reset(&db->apend->arena);
 }
 
 int
@@ -277,4 +380,14 @@ lk_db_notify_env(struct lk_db *db, int64_t lead,
 	if (r != SQLITE_ROW && r != SQLITE_DONE)
 		return lk_dbi_fail(db, "reading a lead");
 	return 0;
+}
+
+void
+lk_dbi_assignments_free(struct lk_db *db)
+{
+	if (db->apend == NULL)
+		return;
+	lk_arena_free(&db->apend->arena);
+	free(db->apend);
+	db->apend = NULL;
 }

@@ -29,6 +29,7 @@ struct lk_db {
 	struct timespec wait_start;	/* when this wait began */
 	int	 told;			/* "waiting" said on a terminal */
 	struct lk_buf *bulk_sql;	/* their CREATE statements */
+	struct lk_apend *apend;		/* assignments not yet written */
 	size_t	 nbulk;
 	struct {
 		const char *sql;	/* the literal it was prepared from */
@@ -67,6 +68,12 @@ int	 lk_dbi_time(sqlite3_stmt *, int i, time_t t);
 struct lk_out;
 int	 lk_dbi_emit(struct lk_db *, sqlite3_stmt *st, struct lk_out *out,
 	    int begin);
+
+/* Write the assignments lk_db_assignment_add holds (db_assign.c);
+ * lk_db_commit does, and lk_db_rollback and lk_db_close drop them. */
+int	 lk_dbi_assignments_flush(struct lk_db *);
+void	 lk_dbi_assignments_drop(struct lk_db *);
+void	 lk_dbi_assignments_free(struct lk_db *);
 
 /* Store the catalog, kinds and cadence read from share/ into a new db. */
 int	 lk_dbi_seed(struct lk_db *);
