@@ -6,7 +6,8 @@
 load helper
 
 TOP=$(cd "$BATS_TEST_DIRNAME/.." && pwd)
-PROGS="lead-add lead-status"
+# Every program the Makefile builds.
+PROGS=$(sed -n 's/^PROGS = //p' "$TOP/Makefile")
 
 # --- the long options each source names, one a line, sorted ---------
 
@@ -107,6 +108,20 @@ complete_zsh() {
 	zsh -f "$TOP/tests/zcomplete" "$TOP/completions/zsh" "$1"
 }
 
+# A roster in the database $1 for the login completions: ann and bob
+# sell, cat has left, adm is an admin; the user running the tests too,
+# as an admin, unless root (who needs no place on it).
+roster() {
+	local me
+	me=$(id -un)
+	[ "$me" = root ] ||
+	    lead-staff --db "$1" --add "$me" --role admin >/dev/null || return
+	lead-staff --db "$1" --add ann --role iss --name 'Ann Lee' >/dev/null &&
+	    lead-staff --db "$1" --add bob --role iss >/dev/null &&
+	    lead-staff --db "$1" --add cat --role iss --inactive >/dev/null &&
+	    lead-staff --db "$1" --add adm --role admin >/dev/null
+}
+
 # A catalog with left-message renamed, in the database $1.
 rename_left_message() {
 	lead-status --db "$1" --catalog --format tsv |
@@ -126,6 +141,11 @@ rename_left_message() {
 	assert_success
 }
 
+@test "lead-assign: --help, lead-assign(1) and both completions name the same options" {
+	run same_opts lead-assign
+	assert_success
+}
+
 @test "lead-add(1) SYNOPSIS is the usage line" {
 	run diff -u --label usage --label SYNOPSIS <(usage_forms lead-add) \
 	    <(synopsis_forms lead-add)
@@ -136,6 +156,22 @@ rename_left_message() {
 	run diff -u --label usage --label SYNOPSIS <(usage_forms lead-status) \
 	    <(synopsis_forms lead-status)
 	assert_success
+}
+
+@test "lead-assign(1) SYNOPSIS is the usage line" {
+	run diff -u --label usage --label SYNOPSIS <(usage_forms lead-assign) \
+	    <(synopsis_forms lead-assign)
+	assert_success
+}
+
+@test "lead-assign(1) lists every variable the notify command gets" {
+	local v
+	for v in $(grep -o '"\(LEAD\|STAFF\|ASSIGN\)_[A-Z][A-Z]*"' \
+	    "$TOP/lib/assign.c" "$TOP/lib/db_assign.c" | cut -d'"' -f2); do
+		sed -n '/^\.Sh NOTIFY/,/^\.Sh /p' "$TOP/man/man1/lead-assign.1" |
+		    grep -q "^\.It .*Ev $v\( \|$\)" ||
+		    { echo "lead-assign(1) NOTIFY: no $v"; return 1; }
+	done
 }
 
 # --- pages ----------------------------------------------------------
@@ -159,7 +195,7 @@ rename_left_message() {
 		    { echo "_leadkit: no #compdef $p"; false; }
 	done
 	run ls "$TOP/cmd"
-	assert_output "$(printf '%s.c\n' $PROGS)"
+	assert_output "$(printf '%s.c\n' $PROGS | sort)"
 }
 
 @test "leadkit(7) lists the default catalog as share/statuses.tsv has it" {
@@ -283,6 +319,49 @@ rename_left_message() {
 	assert_output "$(printf '%s\n' --trade-make --trade-model)"
 }
 
+@test "bash: lead-assign --format offers the four formats" {
+	run complete_bash stub lead-assign --format ''
+	assert_success
+	assert_output "$(printf '%s\n' table tsv csv json)"
+}
+
+@test "bash: lead-assign --to offers who may get leads, from lead-staff" {
+	roster "$LEAD_DB"
+	run complete_bash stub lead-assign 1 --to ''
+	assert_success
+	assert_output "$(printf '%s\n' ann bob)"
+	need_bash_completion
+	run complete_bash real lead-assign 1 --to ''
+	assert_output "$(printf '%s\n' ann bob)"
+}
+
+@test "bash: lead-assign --from offers everyone, --as the active, on the --db of the line" {
+	roster other.db
+	run complete_bash stub lead-assign --db other.db --from ''
+	assert_line ann
+	assert_line cat
+	assert_line adm
+	run complete_bash stub lead-assign --db other.db --as ''
+	assert_line ann
+	refute_line cat
+	run complete_bash stub lead-assign --from ''
+	assert_output ""
+}
+
+@test "bash: lead-assign --from ann --to completes each login of a list" {
+	roster "$LEAD_DB"
+	run complete_bash stub lead-assign --from ann --to ann,b
+	assert_output ann,bob
+}
+
+@test "bash: lead-assign --load-rules completes file names, options complete" {
+	touch rules.txt
+	run complete_bash stub lead-assign --load-rules ru
+	assert_output rules.txt
+	run complete_bash stub lead-assign --d
+	assert_output "$(printf '%s\n' --db --dry-run)"
+}
+
 # --- zsh completion -------------------------------------------------
 
 @test "zsh: lead-status 1 left completes to left-message" {
@@ -317,6 +396,19 @@ rename_left_message() {
 @test "zsh: option names complete" {
 	run complete_zsh "lead-status --undo"
 	assert_output "$(printf '%s\n' --undo --undo-batch)"
+}
+
+@test "zsh: lead-assign --to offers who may get leads, from lead-staff" {
+	command -v zsh >/dev/null || skip "zsh is not installed"
+	roster "$LEAD_DB"
+	run complete_zsh "lead-assign 1 --to "
+	assert_success
+	assert_output "$(printf '%s\n' ann bob)"
+}
+
+@test "zsh: lead-assign option names complete" {
+	run complete_zsh "lead-assign --d"
+	assert_output "$(printf '%s\n' --db --dry-run)"
 }
 
 # --- make demo ------------------------------------------------------
