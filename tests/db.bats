@@ -181,10 +181,14 @@ new
 	    share/bash-completion/completions share/zsh/site-functions
 	assert_output "bin:
 lead-add
+lead-assign
+lead-staff
 lead-status
 
 share/bash-completion/completions:
 lead-add
+lead-assign
+lead-staff
 lead-status
 
 share/leadkit:
@@ -199,6 +203,8 @@ statuses.tsv
 
 share/man/man1:
 lead-add.1
+lead-assign.1
+lead-staff.1
 lead-status.1
 
 share/man/man7:
