@@ -122,6 +122,16 @@ roster() {
 	    lead-staff --db "$1" --add adm --role admin >/dev/null
 }
 
+# A roster for lead-staff's completions in the database $1: a manager,
+# an ISS with two days off, an admin who has left.
+staff_roster() {
+	lead-staff --db "$1" --add carl --role manager --name 'Carl Diaz' \
+	    >/dev/null &&
+	    lead-staff --db "$1" --add ann --role iss --name 'Ann Lee' \
+	    --off 2026-12-24..2026-12-25 >/dev/null &&
+	    lead-staff --db "$1" --add amy --role admin --inactive >/dev/null
+}
+
 # A catalog with left-message renamed, in the database $1.
 rename_left_message() {
 	lead-status --db "$1" --catalog --format tsv |
@@ -155,6 +165,17 @@ rename_left_message() {
 @test "lead-status(1) SYNOPSIS is the usage line" {
 	run diff -u --label usage --label SYNOPSIS <(usage_forms lead-status) \
 	    <(synopsis_forms lead-status)
+	assert_success
+}
+
+@test "lead-staff: --help, lead-staff(1) and both completions name the same options" {
+	run same_opts lead-staff
+	assert_success
+}
+
+@test "lead-staff(1) SYNOPSIS is the usage line" {
+	run diff -u --label usage --label SYNOPSIS <(usage_forms lead-staff) \
+	    <(synopsis_forms lead-staff)
 	assert_success
 }
 
@@ -362,6 +383,48 @@ rename_left_message() {
 	assert_output "$(printf '%s\n' --db --dry-run)"
 }
 
+@test "bash: lead-staff --role, --format and --date-order offer their values" {
+	run complete_bash stub lead-staff --add ann --role ''
+	assert_output "$(printf '%s\n' iss bdc floor manager admin)"
+	run complete_bash stub lead-staff --format ''
+	assert_output "$(printf '%s\n' table tsv csv json)"
+	run complete_bash stub lead-staff --load-shifts x.csv --date-order ''
+	assert_output "$(printf '%s\n' mdy dmy ymd)"
+	need_bash_completion
+	run complete_bash real lead-staff --add ann --role m
+	assert_output manager
+}
+
+@test "bash: lead-staff completes logins from the roster of the --db on the line" {
+	staff_roster other.db
+	run complete_bash stub lead-staff --db other.db a
+	assert_output "$(printf '%s\n' amy ann)"
+	run complete_bash stub lead-staff a
+	assert_output ""
+}
+
+@test "bash: lead-staff --as offers the active managers and admins" {
+	staff_roster "$LEAD_DB"
+	run complete_bash stub lead-staff ann --hours any --as ''
+	assert_output carl
+}
+
+@test "bash: lead-staff --cancel-off offers the days off of the people named" {
+	staff_roster "$LEAD_DB"
+	run complete_bash stub lead-staff ann --cancel-off ''
+	assert_output "$(printf '%s\n' 2026-12-24 2026-12-25)"
+	run complete_bash stub lead-staff carl --cancel-off ''
+	assert_output ""
+}
+
+@test "bash: lead-staff --load-shifts completes file names, options complete" {
+	touch shifts.csv
+	run complete_bash stub lead-staff --load-shifts sh
+	assert_output shifts.csv
+	run complete_bash stub lead-staff --on
+	assert_output "$(printf '%s\n' --on-shift)"
+}
+
 # --- zsh completion -------------------------------------------------
 
 @test "zsh: lead-status 1 left completes to left-message" {
@@ -409,6 +472,28 @@ rename_left_message() {
 @test "zsh: lead-assign option names complete" {
 	run complete_zsh "lead-assign --d"
 	assert_output "$(printf '%s\n' --db --dry-run)"
+}
+
+@test "zsh: lead-staff --role offers the roles" {
+	run complete_zsh "lead-staff --add ann --role "
+	assert_success
+	assert_output "$(printf '%s\n' admin bdc floor iss manager)"
+}
+
+@test "zsh: lead-staff completes logins from the roster" {
+	command -v zsh >/dev/null || skip "zsh is not installed"
+	staff_roster "$LEAD_DB"
+	run complete_zsh "lead-staff a"
+	assert_output "$(printf '%s\n' amy ann)"
+	run complete_zsh "lead-staff ann --as "
+	assert_output carl
+}
+
+@test "zsh: lead-staff --cancel-off offers the days off of the people named" {
+	command -v zsh >/dev/null || skip "zsh is not installed"
+	staff_roster "$LEAD_DB"
+	run complete_zsh "lead-staff ann --cancel-off "
+	assert_output "$(printf '%s\n' 2026-12-24 2026-12-25)"
 }
 
 # --- make demo ------------------------------------------------------
