@@ -8,14 +8,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "clock.h"
 #include "db.h"
 #include "msg.h"
 #include "norm.h"
 #include "out.h"
-#include "shifts.h"
+#include "roster.h"
 #include "staff.h"
 #include "xmem.h"
 
@@ -417,36 +416,6 @@ read_days(const char *opt, struct days *d)
 	d->n = k;
 }
 
-/* Logins from stdin: the first field of each line, a header skipped. */
-static int
-read_logins(struct args *a)
-{
-	char	*line = NULL;
-	size_t	 cap = 0;
-	ssize_t	 len;
-	long	 n = 0;
-	int	 rc = 0;
-
-	while ((len = getline(&line, &cap, stdin)) != -1 && rc == 0) {
-		n++;
-		line[strcspn(line, "\t\r\n")] = '\0';
-		if (*line == '\0' || (n == 1 && strcmp(line, "login") == 0))
-			continue;
-		if (!lk_login_valid(line)) {
-			lk_msg_at(EX_DATAERR, "stdin", n, NULL, line,
-			    "not a login");
-			rc = EX_DATAERR;
-		} else
-			login_add(a, line);
-	}
-	if (rc == 0 && ferror(stdin)) {
-		lk_err(EX_IOERR, "stdin: read error");
-		rc = EX_IOERR;
-	}
-	free(line);
-	return rc;
-}
-
 static int
 finish(struct lk_out *o, int rc)
 {
@@ -458,60 +427,6 @@ finish(struct lk_out *o, int rc)
 	return rc;
 }
 
-/* Are the logins on the roster? */
-static int
-known(struct lk_db *db, const struct args *a)
-{
-	struct lk_staff s;
-	size_t	 i;
-	int	 rc = 0, found;
-
-	for (i = 0; i < a->nlogins && rc == 0; i++) {
-		if ((rc = lk_db_staff_get(db, a->logins[i], &s, &found)) != 0)
-			break;
-		lk_staff_free(&s);
-		if (!found) {
-			lk_err(EX_DATAERR, "%s is not on the roster",
-			    a->logins[i]);
-			rc = EX_DATAERR;
-		}
-	}
-	return rc;
-}
-
-/* Who is on shift at the clock, and why the others are not. */
-static int
-on_shift(struct lk_db *db, const struct args *a, struct lk_out *o)
-{
-	static const char *const names[] = { "login", "name", "role",
-	    "state" };
-	struct lk_staff *v;
-	struct lk_val val[4];
-	size_t	 n, i, j;
-	int	 rc, state;
-
-	if ((rc = lk_db_staff_all(db, &v, &n)) != 0)
-		return rc;
-	lk_out_begin(o, names, 4);
-	for (i = 0; i < n && rc == 0; i++) {
-		for (j = 0; j < a->nlogins &&
-		    strcmp(a->logins[j], v[i].login) != 0; j++)
-			;
-		if (a->nlogins > 0 && j == a->nlogins)
-			continue;
-		if ((rc = lk_db_staff_shift(db, &v[i], lk_clock_now(),
-		    &state)) != 0)
-			break;
-		val[0] = (struct lk_val){ LK_V_TEXT, v[i].login };
-		val[1] = (struct lk_val){ LK_V_TEXT, v[i].name };
-		val[2] = (struct lk_val){ LK_V_TEXT, v[i].role };
-		val[3] = (struct lk_val){ LK_V_TEXT, lk_shift_name(state) };
-		lk_out_row(o, val);
-	}
-	lk_staff_free_all(v, n);
-	return rc;
-}
-
 static int
 show(struct lk_db *db, struct args *a)
 {
@@ -519,11 +434,12 @@ show(struct lk_db *db, struct args *a)
 	size_t	 i;
 	int	 rc;
 
-	if ((rc = known(db, a)) != 0)
+	if ((rc = lk_roster_known(db, a->logins, a->nlogins)) != 0)
 		return rc;
 	o = lk_out_new(stdout, a->fmt, a->header);
 	if (a->on_shift)
-		rc = on_shift(db, a, o);
+		rc = lk_roster_on_shift(db, a->logins, a->nlogins,
+		    lk_clock_now(), o);
 	else if (a->nlogins == 0)
 		rc = a->schedule ? lk_db_schedule(db, NULL, a->since_day, o,
 		    1) : lk_db_staff_list(db, NULL, o, 1);
@@ -535,115 +451,11 @@ show(struct lk_db *db, struct args *a)
 	return finish(o, rc);
 }
 
-/* s as the options change it, then its days off. */
-static int
-change_one(struct lk_db *db, const struct args *a, struct lk_staff *s,
-    int new)
-{
-	size_t	 i;
-	int	 rc = 0, changed;
-
-#define SET(f, v) if ((v) != NULL) { free(s->f); s->f = lk_xstrdup(v); }
-	SET(role, a->role);
-	SET(name, a->name);
-	SET(hours, a->hours);
-	SET(phone, a->phone);
-	SET(email, a->email);
-#undef SET
-	if (a->active != -1)
-		s->active = a->active;
-	rc = new ? lk_db_staff_add(db, s) : lk_db_staff_update(db, s,
-	    &changed);
-	for (i = 0; i < a->off.n && rc == 0; i++)
-		rc = lk_db_time_off(db, s, a->off.day[i], 1, &changed);
-	for (i = 0; i < a->cancel.n && rc == 0; i++)
-		rc = lk_db_time_off(db, s, a->cancel.day[i], 0, &changed);
-	return rc;
-}
-
-static int
-change(struct lk_db *db, const struct args *a)
-{
-	struct lk_staff s;
-	size_t	 i;
-	long	 before, after;
-	int	 rc, found;
-
-	if ((rc = lk_db_staff_managers(db, &before)) != 0)
-		return rc;
-	if (a->add != NULL) {
-		if ((rc = lk_db_staff_get(db, a->add, &s, &found)) != 0)
-			return rc;
-		if (found) {
-			lk_staff_free(&s);
-			lk_err(EX_DATAERR, "%s is already on the roster",
-			    a->add);
-			return EX_DATAERR;
-		}
-		s.login = lk_xstrdup(a->add);
-		s.name = lk_xstrdup("");
-		s.hours = lk_xstrdup("");
-		s.active = 1;
-		rc = change_one(db, a, &s, 1);
-		lk_staff_free(&s);
-	}
-	for (i = 0; i < a->nlogins && rc == 0; i++) {
-		if ((rc = lk_db_staff_get(db, a->logins[i], &s, &found)) != 0)
-			break;
-		if (!found) {
-			lk_err(EX_DATAERR, "%s is not on the roster",
-			    a->logins[i]);
-			rc = EX_DATAERR;
-		} else
-			rc = change_one(db, a, &s, 0);
-		lk_staff_free(&s);
-	}
-	/* Only root could change the roster again. */
-	if (rc == 0 && (rc = lk_db_staff_managers(db, &after)) == 0 &&
-	    before > 0 && after == 0) {
-		lk_err(EX_DATAERR, "that would leave no active manager or "
-		    "admin on the roster: add or make one first");
-		rc = EX_DATAERR;
-	}
-	return rc;
-}
-
-static int
-load(struct lk_db *db, const struct args *a)
-{
-	struct lk_shifts s;
-	struct lk_shift_counts c;
-	struct lk_staff *v;
-	size_t	 n;
-	int	 rc;
-
-	if ((rc = lk_shifts_read(a->load, a->order, &s)) != 0)
-		return rc;
-	if ((rc = lk_db_staff_all(db, &v, &n)) == 0) {
-		if ((rc = lk_shifts_match(&s, v, n)) == 0)
-			rc = lk_db_shifts_load(db, &s, v, n, &c);
-		lk_staff_free_all(v, n);
-	}
-	if (rc == 0 && s.guessed)
-		lk_warn("%s: dates read month-first (nothing in the file says "
-		    "which; --date-order dmy reads them day-first)", s.name);
-	if (rc == 0)
-		lk_warn("%s: %ld shift%s %s, %ld %s, %ld unchanged, %ld day%s "
-		    "off %s (%ld %s, %ld day%s)", s.name, c.added,
-		    c.added == 1 ? "" : "s", a->dry_run ? "would be added" :
-		    "added", c.removed, a->dry_run ? "would be removed" :
-		    "removed", c.kept, c.off, c.off == 1 ? "" : "s",
-		    a->dry_run ? "would be added" : "added", c.people,
-		    c.people == 1 ? "person" : "people", c.days,
-		    c.days == 1 ? "" : "s");
-	lk_shifts_free(&s);
-	return rc;
-}
-
 int
 main(int argc, char *argv[])
 {
 	struct args a;
+	struct lk_roster_change c;
 	struct lk_db *db = NULL;
 	size_t	 i;
 	int	 rc, writes;
@@ -680,7 +492,8 @@ main(int argc, char *argv[])
 		snprintf(a.since_day, sizeof(a.since_day), "%s", d.day[0]);
 		days_free(&d);
 	}
-	if (a.logins_stdin && (rc = read_logins(&a)) != 0)
+	if (a.logins_stdin && (rc = lk_logins_read(stdin, "stdin", &a.logins,
+	    &a.nlogins)) != 0)
 		goto out;
 	writes = a.load != NULL || a.add != NULL || changes(&a);
 	/* What only reads leaves no database behind where there was none. */
@@ -695,7 +508,18 @@ main(int argc, char *argv[])
 	    (rc = lk_db_begin(db, "lead-staff", a.argc, a.argv)) != 0 ||
 	    (rc = lk_db_may(db, "manager admin", "change the roster")) != 0)
 		goto out;
-	rc = a.load != NULL ? load(db, &a) : change(db, &a);
+	c.role = a.role;
+	c.name = a.name;
+	c.hours = a.hours;
+	c.phone = a.phone;
+	c.email = a.email;
+	c.active = a.active;
+	c.off = a.off.day;
+	c.noff = a.off.n;
+	c.cancel = a.cancel.day;
+	c.ncancel = a.cancel.n;
+	rc = a.load != NULL ? lk_roster_load(db, a.load, a.order, a.dry_run) :
+	    lk_roster_change(db, a.add, a.logins, a.nlogins, &c);
 	if (rc == 0 && a.dry_run)
 		lk_db_rollback(db);
 	else if (rc == 0)
