@@ -22,19 +22,20 @@
 #include "xmem.h"
 
 static const char usage_text[] =
-    "usage: lead-add [--db path] [--now time] [--date-order order] [--strict]\n"
-    "                --field value ...\n"
-    "       lead-add [--db path] [--now time] --csv file [--date-order order]\n"
-    "                [--delimiter char] [--dry-run] [--encoding name]\n"
-    "                [--ignore-unknown] [--map header=field,...]\n"
-    "                [--origin origin] [--show-map] [--skip-bad rejects]\n"
-    "                [--source source] [--strict] [--type type]\n"
-    "                [--vendor vendor] [--format fmt] [--no-header]\n"
-    "       lead-add [--db path] [--now time] --adf file [--mail] [--dry-run]\n"
-    "                [--strict]\n"
+    "usage: lead-add [--db path] [--now time] [--as login] [--date-order order]\n"
+    "                [--strict] --field value ...\n"
+    "       lead-add [--db path] [--now time] [--as login] --csv file\n"
+    "                [--date-order order] [--delimiter char] [--dry-run]\n"
+    "                [--encoding name] [--ignore-unknown]\n"
+    "                [--map header=field,...] [--origin origin] [--show-map]\n"
+    "                [--skip-bad rejects] [--source source] [--strict]\n"
+    "                [--type type] [--vendor vendor] [--format fmt]\n"
+    "                [--no-header]\n"
+    "       lead-add [--db path] [--now time] [--as login] --adf file [--mail]\n"
+    "                [--dry-run] [--strict]\n"
     "       lead-add [--db path] [--format fmt] [--no-header] --quarantine\n"
     "                [--all] | --sources\n"
-    "       lead-add [--db path] [--now time] --retry [id ...] |\n"
+    "       lead-add [--db path] [--now time] [--as login] --retry [id ...] |\n"
     "                --discard id ... | --message id | --load-sources file\n"
     "       lead-add --fields [--format fmt] [--no-header]\n"
     "       lead-add --help | --version\n";
@@ -69,7 +70,7 @@ static const struct {
 	(f) == LK_F_ORIGIN || (f) == LK_F_VENDOR)
 
 enum {
-	OPT_ADF = 256, OPT_ALL, OPT_CSV, OPT_DATE_ORDER, OPT_DB, OPT_DELIMITER,
+	OPT_ADF = 256, OPT_ALL, OPT_AS, OPT_CSV, OPT_DATE_ORDER, OPT_DB, OPT_DELIMITER,
 	OPT_DISCARD, OPT_DRY_RUN, OPT_ENCODING, OPT_FIELDS, OPT_FORMAT,
 	OPT_HELP, OPT_IGNORE_UNKNOWN, OPT_LOAD_SOURCES, OPT_MAIL, OPT_MAP,
 	OPT_MESSAGE, OPT_NO_HEADER, OPT_NOW, OPT_QUARANTINE, OPT_RETRY,
@@ -80,6 +81,7 @@ enum {
 static const struct option general[] = {
 	{ "adf", required_argument, NULL, OPT_ADF },
 	{ "all", no_argument, NULL, OPT_ALL },
+	{ "as", required_argument, NULL, OPT_AS },
 	{ "csv", required_argument, NULL, OPT_CSV },
 	{ "date-order", required_argument, NULL, OPT_DATE_ORDER },
 	{ "db", required_argument, NULL, OPT_DB },
@@ -117,6 +119,7 @@ struct args {
 	int64_t	*ids;			/* --retry, --discard */
 	size_t	 nids;
 	const char *db, *now;
+	const char *as;			/* --as: act for this login */
 	const char *val[NFIELDOPTS];	/* single values; e-mails and */
 	const char **contacts;		/* phones may repeat, in order */
 	enum lk_field *ckind;
@@ -144,6 +147,8 @@ help(void)
 	    "  --adf file          read ADF/XML leads from a file, - or a "
 	    "directory\n"
 	    "  --all               with --quarantine: released ones too\n"
+	    "  --as login          act as someone on the roster (managers, "
+	    "admins)\n"
 	    "  --csv file          import a CSV file with a header row "
 	    "(- for stdin)\n"
 	    "  --date-order order  mdy, dmy or ymd for dates like "
@@ -211,6 +216,14 @@ parse(int argc, char *argv[], struct args *a)
 			break;
 		case OPT_ALL:
 			a->all = 1;
+			break;
+		case OPT_AS:
+			if (*optarg == '\0') {
+				lk_msg_at(EX_USAGE, NULL, 0, "--as", optarg,
+				    "not a login");
+				usage();
+			}
+			a->as = optarg;
 			break;
 		case OPT_CSV:
 			a->imp.file = optarg;
@@ -609,6 +622,12 @@ check_modes(struct args *a)
 		lk_err(EX_USAGE, "--mail goes with --adf");
 		usage();
 	}
+	if (a->as != NULL && (a->quarantine || a->sources ||
+	    a->message != 0 || a->fields)) {
+		lk_err(EX_USAGE, "--as goes with what adds or changes: "
+		    "listing acts for nobody");
+		usage();
+	}
 	if (a->all && !a->quarantine) {
 		lk_err(EX_USAGE, "--all goes with --quarantine");
 		usage();
@@ -701,7 +720,10 @@ main(int argc, char *argv[])
 		rc = message(db, &a);
 		goto out;
 	}
-	if ((rc = lk_db_begin(db, "lead-add", argc - 1, argv + 1)) != 0) {
+	/* Who acts is checked as the transaction begins; under --mail a
+	 * refusal (77) is ours to mend, so the mail system retries. */
+	if ((a.as != NULL && (rc = lk_db_as(db, a.as)) != 0) ||
+	    (rc = lk_db_begin(db, "lead-add", argc - 1, argv + 1)) != 0) {
 		if (a.adf.mail && !a.adf.dry_run)
 			rc = EX_TEMPFAIL;
 		goto out;
