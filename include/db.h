@@ -373,6 +373,9 @@ struct lk_alead {
 	const char *by;		/* who gave it its salesperson, how */
 	const char *reason;
 	const char *at;		/* and when (UTC text) */
+	const char *claimed_by;	/* who claimed it since its status was
+				   set (a dormant lead is claimed once) */
+	const char *claimed_at;
 };
 /* Call fn with lead id (*found 0 when there is none). */
 int	 lk_db_alead(struct lk_db *, int64_t id,
@@ -412,6 +415,9 @@ int	 lk_db_rotation_clock_set(struct lk_db *, const char *rotation,
 int	 lk_db_notify_env(struct lk_db *, int64_t lead,
 	    void (*fn)(const char *name, const char *value, void *arg),
 	    void *arg);
+
+/* The database file's path, as opened. */
+const char *lk_db_file(const struct lk_db *);
 
 /* --- batches --------------------------------------------------------- */
 

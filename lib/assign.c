@@ -698,6 +698,14 @@ on_claim(const struct lk_alead *l, void *arg)
 			    (long long)l->id, l->status, me, role);
 			return EX_NOPERM;
 		}
+		if (l->claimed_by != NULL && strcmp(l->claimed_by, me) != 0 &&
+		    l->claimed_at != NULL &&
+		    lk_time_parse_utc(l->claimed_at, &t) == 0) {
+			lk_err(EX_NOPERM, "lead %lld: %s claimed it first, at %s",
+			    (long long)l->id, l->claimed_by,
+			    lk_time_local(t, when));
+			return EX_NOPERM;
+		}
 		if ((l->salesperson != NULL &&
 		    strcmp(l->salesperson, me) == 0) ||
 		    (l->cdr != NULL && strcmp(l->cdr, me) == 0)) {
@@ -773,10 +781,21 @@ on_to(const struct lk_alead *l, void *arg)
 	lk_buf_clear(&a->why);
 	lk_buf_addf(&a->why, "handed over by %s", lk_db_actor(a->db));
 	if (state != LK_ON_SHIFT)
-		lk_buf_addf(&a->why, "; %s is %s now", to, state_name(state));
+		lk_buf_addf(&a->why, "; %s is %s%s now", to,
+		    state == LK_OFF_TIME_OFF ? "on " : "", state_name(state));
 	if (l->salesperson != NULL && strcmp(l->salesperson, to) == 0) {
 		emit(a, l->id, to, NULL, "already theirs");
 		return 0;
+	}
+	/* A pool lead is claimed by its members or handed out by a
+	 * manager: --to is no way round the pool. */
+	if (l->pool != NULL && role != NULL && strcmp(role, "manager") != 0 &&
+	    !(is_member(&a->r, l->pool, lk_db_actor(a->db)) &&
+	    strcmp(to, lk_db_actor(a->db)) == 0)) {
+		lk_err(EX_NOPERM, "lead %lld waits in the %s pool: its members "
+		    "claim it (lead-assign --claim %lld) and a manager hands it "
+		    "out", (long long)l->id, l->pool, (long long)l->id);
+		return EX_NOPERM;
 	}
 	if (l->salesperson != NULL && s != NULL &&
 	    strcmp(s->role, "bdc") == 0) {
@@ -864,11 +883,17 @@ notify_one(struct lk_assign *a, const struct told *t)
 	size_t	 i;
 	int	 status, fd, rc = 0;
 
+	/* The caller's environment without anything named like ours,
+	 * save the clock; LEAD_DB names this database, so a command that
+	 * runs leadkit itself works on the same one. */
 	for (p = environ; *p != NULL; p++)
-		if (strncmp(*p, "LEAD_", 5) != 0 &&
+		if ((strncmp(*p, "LEAD_", 5) != 0 ||
+		    strncmp(*p, "LEAD_NOW=", 9) == 0 ||
+		    strncmp(*p, "LEAD_BUSY_TIMEOUT=", 18) == 0) &&
 		    strncmp(*p, "STAFF_", 6) != 0 &&
 		    strncmp(*p, "ASSIGN_", 7) != 0)
 			env_push(&e, lk_xstrdup(*p));
+	env_add("LEAD_DB", lk_db_file(a->db), &e);
 	if (lk_db_notify_env(a->db, t->lead, env_add, &e) != 0) {
 		rc = -1;
 		goto out;

@@ -447,6 +447,12 @@ lk_db_as(struct lk_db *db, const char *login)
 }
 
 const char *
+lk_db_file(const struct lk_db *db)
+{
+	return db->path;
+}
+
+const char *
 lk_db_actor(const struct lk_db *db)
 {
 	return db->actor;

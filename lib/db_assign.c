@@ -72,11 +72,16 @@ lk_db_alead(struct lk_db *db, int64_t id,
 	if ((st = lk_dbi_stmt(db, "SELECT l.id, l.type, l.source, l.origin, "
 	    "l.make, l.stock, l.salesperson, l.cdr, s.name, s.initial, "
 	    "s.auto, (' ' || s.groups || ' ') LIKE '% working %' AND "
-	    "NOT s.sold, a.reason, a.rotation, a.to_login, a.actor, a.at "
+	    "NOT s.sold, a.reason, a.rotation, a.to_login, a.actor, a.at, "
+	    "c.to_login, c.at "
 	    "FROM leads l JOIN statuses s ON s.id = l.status_id "
 	    "LEFT JOIN assignments a ON a.id = (SELECT max(b.id) FROM "
 	    "assignments b WHERE b.lead_id = l.id AND "
-	    "b.role = 'salesperson') WHERE l.id = ?")) == NULL)
+	    "b.role = 'salesperson') "
+	    "LEFT JOIN assignments c ON c.id = (SELECT max(b.id) FROM "
+	    "assignments b WHERE b.lead_id = l.id AND b.reason = 'claim' "
+	    "AND b.at >= l.status_at AND NOT EXISTS (SELECT 1 FROM "
+	    "assignments u WHERE u.undoes = b.id)) WHERE l.id = ?")) == NULL)
 		return EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, id);
 	if ((r = sqlite3_step(st)) == SQLITE_ROW) {
@@ -95,11 +100,15 @@ lk_db_alead(struct lk_db *db, int64_t id,
 		l.dormant = sqlite3_column_int(st, 10);
 		l.open = sqlite3_column_int(st, 11);
 		l.reason = col(st, 12);
-		if (l.reason != NULL && strcmp(l.reason, "pool") == 0 &&
-		    col(st, 14) == NULL && l.salesperson == NULL)
+		/* Into a pool: to nobody, in a rotation (routed there, or
+		 * redistributed there). */
+		if (l.reason != NULL && col(st, 14) == NULL &&
+		    l.salesperson == NULL)
 			l.pool = col(st, 13);
 		l.by = col(st, 15);
 		l.at = col(st, 16);
+		l.claimed_by = col(st, 17);
+		l.claimed_at = col(st, 18);
 		rc = fn(&l, arg);
 	}
 	sqlite3_reset(st);
@@ -120,9 +129,10 @@ lk_db_alead_ids(struct lk_db *db, const char *login, int64_t after,
 		st = lk_dbi_stmt(db, "SELECT l.id FROM leads l "
 		    "JOIN statuses s ON s.id = l.status_id "
 		    "WHERE l.id > ?1 AND l.salesperson IS NULL AND s.initial "
-		    "AND COALESCE((SELECT a.reason FROM assignments a "
+		    "AND COALESCE((SELECT a.rotation IS NOT NULL AND "
+		    "a.to_login IS NULL FROM assignments a "
 		    "WHERE a.lead_id = l.id AND a.role = 'salesperson' "
-		    "ORDER BY a.id DESC LIMIT 1), '') <> 'pool' "
+		    "ORDER BY a.id DESC LIMIT 1), 0) = 0 "
 		    "ORDER BY l.id LIMIT ?2");
 	else
 		st = lk_dbi_stmt(db, "SELECT l.id FROM leads l "

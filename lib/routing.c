@@ -401,7 +401,7 @@ rotation_line(struct parser *p, const struct words *ws)
 	}
 	field = lk_xasprintf("rotation %s", ro.name);
 	for (i = 0; i < r->nrot; i++)
-		if (strcmp(r->rot[i].name, ro.name) == 0) {
+		if (strcasecmp(r->rot[i].name, ro.name) == 0) {
 			rc = bad(p, field, NULL, "named twice (line %ld)",
 			    r->rot[i].line);
 			goto out;
@@ -767,7 +767,7 @@ lk_routing_rotation(const struct lk_routing *r, const char *name)
 	size_t	 i;
 
 	for (i = 0; i < r->nrot; i++)
-		if (strcmp(r->rot[i].name, name) == 0)
+		if (strcasecmp(r->rot[i].name, name) == 0)
 			return &r->rot[i];
 	return NULL;
 }
@@ -1050,11 +1050,11 @@ lk_routing_check(const struct lk_routing *r,
 		name = r->rot[i].name;
 		for (uses = 0, j = 0; j < r->nrules; j++) {
 			ru = &r->rules[j];
-			if (strcmp(ru->rotation, name) == 0)
+			if (strcasecmp(ru->rotation, name) == 0)
 				uses |= USED | (ru->strategy == LK_MANAGER ?
 				    BY_MANAGER : BY_MEMBERS);
 			if (ru->otherwise != NULL &&
-			    strcmp(ru->otherwise, name) == 0)
+			    strcasecmp(ru->otherwise, name) == 0)
 				uses |= USED | BY_MEMBERS;
 		}
 		check_rotation(r, &r->rot[i], staff, arg, uses, &ps,

@@ -313,6 +313,53 @@ bob|cat|manager|meg"
 	assert_stderr --partial "only an iss, bdc, floor or manager may claim a lead"
 }
 
+@test "a dormant lead is claimed once: a second claim is told who was first" {
+	roster
+	leads 1 | lead-assign - >/dev/null
+	dormant=$(sql "SELECT id FROM statuses WHERE name = 'dormant'")
+	sql "INSERT INTO batches (at, actor, program, args) VALUES ('2026-11-23T13:00:00Z', 'cron', 'lead-sweep', '[]');
+	    INSERT INTO status_changes (lead_id, batch_id, at, actor, from_id, to_id)
+	    SELECT id, last_insert_rowid(), '2026-11-23T13:00:00Z', 'cron', status_id, $dormant FROM leads"
+	lead-assign --as cat --claim 1 >/dev/null
+	run --separate-stderr lead-assign --as bob --claim 1
+	assert_failure 77
+	assert_stderr "lead-assign: lead 1: cat claimed it first, at 2026-11-23T09:00:00-05:00"
+	run sql "SELECT salesperson FROM leads"
+	assert_output cat
+}
+
+@test "--to is no way round a pool: a non-member may not take a pool lead, a manager hands it out" {
+	roster
+	leads 1 used | lead-assign - >/dev/null
+	run --separate-stderr lead-assign --as ann 1 --to ann
+	assert_failure 77
+	assert_stderr "lead-assign: lead 1 waits in the used pool: its members claim it (lead-assign --claim 1) and a manager hands it out"
+	run lead-assign --as meg 1 --to ann --no-header
+	assert_success
+	assert_output "1	ann		handed over by meg"
+}
+
+@test "a lead redistributed into a pool can be claimed from it" {
+	roster
+	sed -i 's/^rule used type=used -> used pool$/rule used type=used -> used pool\nrule web source=Web -> used pool/' rules.txt
+	lead-assign --load-rules rules.txt 2>/dev/null
+	leads 1 | lead-assign - >/dev/null
+	sql "UPDATE leads SET source = 'Web'"
+	run lead-assign --as meg --from ann --no-header
+	assert_output "1		web	pool used: unassigned until someone claims it (lead-assign --claim 1)"
+	run lead-assign --as dan --claim 1 --no-header
+	assert_success
+	assert_output "1	dan		claimed from the used pool"
+}
+
+@test "rotation names are one name whatever their case" {
+	roster
+	printf 'rotation Internet ann\nrotation internet bob\ndefault -> internet round-robin\n' >dup.txt
+	run --separate-stderr lead-assign --load-rules dup.txt
+	assert_failure 65
+	assert_stderr --partial "dup.txt:2: rotation internet: named twice (line 1)"
+}
+
 @test "a lead that is neither pooled nor dormant cannot be claimed" {
 	roster
 	leads 1 | lead-assign - >/dev/null
@@ -387,14 +434,14 @@ eve 1"
 
 @test "the notify command runs once per assignment, after the commit, with the details" {
 	roster
-	printf 'set notify printf "%%s %%s %%s %%s %%s\\n" "$LEAD_ID" "$STAFF_LOGIN" "$ASSIGN_REASON" "$LEAD_FIRST" "$ASSIGN_DUE" >>told.txt\n' >>rules.txt
+	printf 'set notify printf "%%s %%s %%s %%s %%s %%s\\n" "$LEAD_ID" "$STAFF_LOGIN" "$ASSIGN_REASON" "$LEAD_FIRST" "$ASSIGN_DUE" "$LEAD_DB" >>told.txt\n' >>rules.txt
 	lead-assign --load-rules rules.txt 2>/dev/null
 	leads 2 >/dev/null
 	run --separate-stderr lead-assign 1 2
 	assert_success
 	run cat told.txt
-	assert_output "1 ann round-robin F1 2026-11-23T09:15:00-05:00
-2 bob round-robin F2 2026-11-23T09:15:00-05:00"
+	assert_output "1 ann round-robin F1 2026-11-23T09:15:00-05:00 $LEAD_DB
+2 bob round-robin F2 2026-11-23T09:15:00-05:00 $LEAD_DB"
 }
 
 @test "a failing notify command is reported and the assignment stands" {
