@@ -405,6 +405,8 @@ static int
 load_rules(struct lk_db *db, const struct args *a)
 {
 	struct lk_routing r;
+	const char *name = strcmp(a->load_rules, "-") == 0 ? "stdin" :
+	    a->load_rules;
 	char	*text;
 	size_t	 n;
 	int	 rc;
@@ -419,13 +421,13 @@ load_rules(struct lk_db *db, const struct args *a)
 	if ((rc = lk_db_begin(db, "lead-assign", a->argc, a->argv)) == 0 &&
 	    (rc = lk_db_may(db, "manager admin", "load the routing "
 	    "rules")) == 0 &&
-	    (rc = check_rules(db, &r, a->load_rules, a, 0, &n)) == 0 &&
+	    (rc = check_rules(db, &r, name, a, 0, &n)) == 0 &&
 	    !a->dry_run &&
 	    (rc = lk_db_routing_add(db, strcmp(a->load_rules, "-") == 0 ?
 	    NULL : a->load_rules, text)) == 0)
 		rc = lk_db_commit(db);
 	if (rc == 0)
-		lk_warn("%s: %zu rule%s, %zu rotation%s%s%s", a->load_rules,
+		lk_warn("%s: %zu rule%s, %zu rotation%s%s%s", name,
 		    r.nrules, r.nrules == 1 ? "" : "s", r.nrot,
 		    r.nrot == 1 ? "" : "s", a->dry_run ? "; not loaded "
 		    "(--dry-run)" : " loaded", n > 0 ? "; see the problems "
