@@ -70,10 +70,10 @@ static const struct {
 	(f) == LK_F_ORIGIN || (f) == LK_F_VENDOR)
 
 enum {
-	OPT_ADF = 256, OPT_ALL, OPT_AS, OPT_CSV, OPT_DATE_ORDER, OPT_DB, OPT_DELIMITER,
-	OPT_DISCARD, OPT_DRY_RUN, OPT_ENCODING, OPT_FIELDS, OPT_FORMAT,
-	OPT_HELP, OPT_IGNORE_UNKNOWN, OPT_LOAD_SOURCES, OPT_MAIL, OPT_MAP,
-	OPT_MESSAGE, OPT_NO_HEADER, OPT_NOW, OPT_QUARANTINE, OPT_RETRY,
+	OPT_ADF = 256, OPT_ALL, OPT_AS, OPT_CSV, OPT_DATE_ORDER, OPT_DB,
+	OPT_DELIMITER, OPT_DISCARD, OPT_DRY_RUN, OPT_ENCODING, OPT_FIELDS,
+	OPT_FORMAT, OPT_HELP, OPT_IGNORE_UNKNOWN, OPT_LOAD_SOURCES, OPT_MAIL,
+	OPT_MAP, OPT_MESSAGE, OPT_NO_HEADER, OPT_NOW, OPT_QUARANTINE, OPT_RETRY,
 	OPT_SHOW_MAP, OPT_SKIP_BAD, OPT_SOURCES, OPT_STRICT, OPT_VERSION,
 	OPT_FIELD	/* OPT_FIELD + i: fieldopts[i] */
 };
@@ -113,6 +113,7 @@ static const struct option general[] = {
 struct args {
 	struct lk_import imp;
 	struct lk_intake adf;		/* --adf, --mail */
+	int	 adf_operand;		/* --adf --mail FILE: FILE an operand */
 	int	 quarantine, all, retry, discard, sources;
 	int64_t	 message;
 	const char *load_sources;
@@ -212,7 +213,13 @@ parse(int argc, char *argv[], struct args *a)
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_ADF:
-			a->adf.file = optarg;
+			/* "--adf --mail FILE", as a .forward line is easily
+			 * written: the file is the operand. */
+			if (strcmp(optarg, "--mail") == 0) {
+				a->adf.mail = 1;
+				a->adf_operand = 1;
+			} else
+				a->adf.file = optarg;
 			break;
 		case OPT_ALL:
 			a->all = 1;
@@ -348,6 +355,14 @@ parse(int argc, char *argv[], struct args *a)
 				a->val[k] = optarg;
 			break;
 		}
+	}
+	if (a->adf_operand && a->adf.file == NULL) {
+		if (optind >= argc) {
+			lk_err(EX_USAGE, "--adf --mail: which message? a file, "
+			    "or - for stdin");
+			usage();
+		}
+		a->adf.file = argv[optind++];
 	}
 	for (; optind < argc; optind++) {
 		if (!a->retry && !a->discard) {

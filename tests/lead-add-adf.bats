@@ -1103,3 +1103,16 @@ TrueCar	TrueCar.com"
 	assert_equal "${lines[0]}" "id,at,reason,kind,sender,subject,name,bytes,released_by,outcome"$'\r'
 	assert_equal "${lines[1]}" "1,2026-11-23T09:00:00-05:00,no ADF in the message (1 part: text/plain),mail,Prankster <prank@example.com>,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\",formula-subject.eml,$(stat -c %s formula-subject.eml),,"$'\r'
 }
+
+@test "lead-add --adf --mail FILE, as a .forward line is written, reads FILE as the message" {
+	eml plain-body.eml
+	add --adf --mail plain-body.eml
+	assert_success
+	assert_output 1
+	add --adf --mail - <plain-body.eml
+	assert_success
+	assert_output ""
+	assert_stderr "lead-add: stdin: 0 added, 1 already there"
+	add --adf --mail
+	assert_failure 64
+}
