@@ -3,7 +3,7 @@
 #   make          build bin/lead-*            make check     deps, build, every test
 #   make demo     deps, build, a guided run   make sanitize  every test under ASan+UBSan
 #   make bench    timings against baselines   make fuzz      libFuzzer over the parsers
-#                 (BENCH_ONLY=csv|adf)
+#                 (BENCH_ONLY=csv|adf|assign)
 #   make install  PREFIX=/usr/local DESTDIR=  make deps      the Debian packages needed
 
 VERSION = 0.1.0
@@ -121,17 +121,20 @@ fuzz:
 	./tests/fuzz/run build/fuzz/fuzz_adf $(FUZZ_ADF_SECONDS)
 
 # BENCH_ONLY=csv runs only bench/run (lead-add --csv), BENCH_ONLY=adf
-# only bench/adf (lead-add --adf --mail).
+# only bench/adf (lead-add --adf --mail), BENCH_ONLY=assign only
+# bench/assign (lead-assign --new).
 BENCH_ONLY ?=
 bench: deps
-	@case "$(BENCH_ONLY)" in ""|csv|adf) ;; *) echo "make bench:" \
-		"BENCH_ONLY: csv or adf, not $(BENCH_ONLY)" >&2; exit 64 ;; esac
+	@case "$(BENCH_ONLY)" in ""|csv|adf|assign) ;; *) echo "make bench:" \
+		"BENCH_ONLY: csv, adf or assign, not $(BENCH_ONLY)" >&2; \
+		exit 64 ;; esac
 	@./tests/deps sqlite-utils time
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory B=build CFLAGS="-O2 -g" build/bench/gen \
 		build/bench/bare build/bench/genadf
-	test "$(BENCH_ONLY)" = adf || ./bench/run
-	test "$(BENCH_ONLY)" = csv || ./bench/adf
+	case "$(BENCH_ONLY)" in ""|csv) ./bench/run ;; esac
+	case "$(BENCH_ONLY)" in ""|adf) ./bench/adf ;; esac
+	case "$(BENCH_ONLY)" in ""|assign) ./bench/assign ;; esac
 
 $(B)/bench/%: bench/%.c
 	@mkdir -p $(@D)
