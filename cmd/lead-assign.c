@@ -482,16 +482,17 @@ assign(struct lk_db *db, struct args *a)
 	struct lk_routing r;
 	struct lk_out *out;
 	enum lk_fmt fmt = a->fmt;
-	char	*mem = NULL;
-	size_t	 len = 0, i;
+	char	 chunk[65536];
+	size_t	 n, i;
 	FILE	*fp;
 	int	 rc, loaded;
 
 	if (fmt == LK_FMT_AUTO)
 		fmt = isatty(STDOUT_FILENO) ? LK_FMT_TABLE : LK_FMT_TSV;
-	if ((fp = open_memstream(&mem, &len)) == NULL) {
-		lk_err(EX_OSERR, "open_memstream: %s", strerror(errno));
-		return EX_OSERR;
+	/* The lines wait in a file, not in memory: 100k of them are 12 MB. */
+	if ((fp = tmpfile()) == NULL) {
+		lk_err(EX_CANTCREAT, "a temporary file: %s", strerror(errno));
+		return EX_CANTCREAT;
 	}
 	memset(&o, 0, sizeof(o));
 	o.dry_run = a->dry_run;
@@ -543,17 +544,23 @@ assign(struct lk_db *db, struct args *a)
 		rc = lk_db_commit(db);
 done:
 	lk_db_rollback(db);
-	if (lk_out_end(out) != 0 || fclose(fp) != 0) {
+	if (lk_out_end(out) != 0 || fflush(fp) != 0) {
 		if (rc == 0) {
-			lk_err(EX_IOERR, "output: write error");
+			lk_err(EX_IOERR, "a temporary file: write error");
 			rc = EX_IOERR;
 		}
-	} else if (rc == 0 && len > 0 && fwrite(mem, 1, len, stdout) != len) {
-		lk_err(EX_IOERR, "stdout: write error");
-		rc = EX_IOERR;
+	} else if (rc == 0) {
+		rewind(fp);
+		while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+			if (fwrite(chunk, 1, n, stdout) != n)
+				break;
+		if (ferror(fp) || ferror(stdout)) {
+			lk_err(EX_IOERR, "stdout: write error");
+			rc = EX_IOERR;
+		}
 	}
+	fclose(fp);
 	lk_out_free(out);
-	free(mem);
 	if (rc == 0 && as != NULL) {
 		fflush(stdout);
 		lk_assign_notify(as);

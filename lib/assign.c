@@ -280,13 +280,15 @@ rot_load(struct lk_assign *a, struct rot *rt)
 	size_t	 i;
 	int	 rc;
 
+	/* The clock is the command's: who stands where is the same for
+	 * every lead of the run. */
+	if (rt->loaded)
+		return 0;
+	rt->loaded = 1;
 	for (i = 0; i < rt->n; i++) {
 		rt->m[i].stride = STRIDE / rt->m[i].weight;
 		rt->m[i].state = standing(a, rt->m[i].login);
 	}
-	if (rt->loaded)
-		return 0;
-	rt->loaded = 1;
 	if ((rc = lk_db_turns(a->db, rt->name, turn_seen, rt, &rt->vtime,
 	    &rt->turn)) != 0)
 		return rc;

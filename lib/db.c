@@ -310,6 +310,30 @@ busy(void *arg, int count)
 }
 
 /*
+ * SQLite's settings for the process, made once, before it starts (after,
+ * they would fail).
+ */
+static void
+configure(void)
+{
+	static int done;
+
+	if (done)
+		return;
+	done = 1;
+	/* One connection, one thread: SQLite's locks and memory counters
+	 * cost an import a tenth of its time for nothing. */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	/* A statement that fires a trigger inside a longer transaction
+	 * keeps a statement journal of the pages it changes; past 64 KiB,
+	 * the default, SQLite writes it to a temporary file, and assigning
+	 * a lead (its row, four indexes, the lead the trigger updates) is
+	 * just past that: 100k of them made 1.3 million writes.  A few MiB
+	 * in memory, freed after each statement. */
+	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 4 << 20);
+}
+
+/*
  * Open path (read is nonzero for a command that only reads: a missing
  * file is then not created, an empty database of the defaults stands
  * in, so listing the catalog or pressing Tab leaves no file behind).
@@ -358,16 +382,7 @@ db_open(struct lk_db **dbp, const char *path, int read)
 			goto fail;
 		}
 	}
-	/* One connection, one thread: SQLite's locks and memory counters
-	 * cost an import a tenth of its time for nothing. */
-	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-	/* A statement that fires a trigger inside a longer transaction keeps
-	 * a statement journal of the pages it changes; past 64 KiB, the
-	 * default, SQLite writes it to a temporary file, and an assignment
-	 * (its row, four indexes, the lead the trigger updates) is just past
-	 * that: 100k of them made 1.3 million writes.  A few MiB in memory,
-	 * freed after each statement. */
-	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 4 << 20);
+	configure();
 	if ((rc = sqlite3_open_v2(file, &db->h, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_NOMUTEX, NULL)) != SQLITE_OK) {
 		rc = lk_dbi_rc(rc);
