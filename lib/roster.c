@@ -5,6 +5,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/types.h>
 
 #include "db.h"
@@ -72,10 +73,11 @@ lk_roster_change(struct lk_db *db, const char *login, char *const *logins,
 {
 	struct lk_staff s;
 	size_t	 i;
-	long	 before, after;
+	long	 before, after, people;
 	int	 rc, found;
 
-	if ((rc = lk_db_staff_managers(db, &before)) != 0)
+	if ((rc = lk_db_staff_managers(db, &before)) != 0 ||
+	    (rc = lk_db_staff_count(db, &people)) != 0)
 		return rc;
 	if (login != NULL)
 		rc = add(db, login, c);
@@ -96,6 +98,23 @@ lk_roster_change(struct lk_db *db, const char *login, char *const *logins,
 		lk_err(EX_DATAERR, "that would leave no active manager or "
 		    "admin on the roster: add or make one first");
 		rc = EX_DATAERR;
+	}
+	/* The first on the roster ends single-user mode: whoever starts it
+	 * (root aside) must be on it with the rights to go on. */
+	if (rc == 0 && people == 0 && getuid() != 0) {
+		if ((rc = lk_db_staff_get(db, lk_db_actor(db), &s,
+		    &found)) != 0)
+			return rc;
+		if (!found || !s.active || (strcmp(s.role, "manager") != 0 &&
+		    strcmp(s.role, "admin") != 0)) {
+			lk_err(EX_DATAERR, "the roster is empty: add yourself "
+			    "first, as a manager or admin (lead-staff --add %s "
+			    "--role admin); once anyone is on it, only the "
+			    "people on it change anything", lk_db_actor(db));
+			rc = EX_DATAERR;
+		}
+		if (found)
+			lk_staff_free(&s);
 	}
 	return rc;
 }

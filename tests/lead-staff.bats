@@ -820,3 +820,16 @@ ann,2026-12-22,9:00,17:61'
 	assert_equal "$status" 64
 	assert_stderr 'lead-staff: --now: not a time: "half past nine"'
 }
+
+@test "lead-staff: whoever starts the roster must be on it, as a manager or admin" {
+	nobody_db
+	run --separate-stderr as_nobody lead-staff --add ann --role iss
+	assert_failure 65
+	assert_equal "$stderr" "lead-staff: the roster is empty: add yourself first, as a manager or admin (lead-staff --add $NOBODY --role admin); once anyone is on it, only the people on it change anything"
+	run sql "SELECT count(*) FROM staff"
+	assert_output 0
+	run as_nobody lead-staff --add "$NOBODY" --role admin
+	assert_success
+	run as_nobody lead-staff --add ann --role iss
+	assert_success
+}
