@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "assign.h"
 #include "catalog.h"
 #include "clock.h"
 #include "db.h"
@@ -22,15 +23,17 @@
 static const char usage_text[] =
     "usage: lead-status [--db path] [--now time] [--format fmt] [--no-header]\n"
     "                   id ... [--history]\n"
-    "       lead-status [--db path] [--now time] id ... [status] [--note text]\n"
-    "                   [--follow-up when [--kind kind]] [--of id]\n"
+    "       lead-status [--db path] [--now time] [--as login] id ... [status]\n"
+    "                   [--note text] [--follow-up when [--kind kind]] [--of id]\n"
     "                   [--log activity [--outcome outcome] [--direction dir]\n"
-    "                   [--at when]] [--appointment when [--kind kind]]\n"
+    "                   [--at when] [--confirmed login]]\n"
+    "                   [--appointment when [--kind kind]]\n"
     "                   [--confirm | --shown | --missed] [--undo]\n"
+    "                   [--needs-bdc | --no-needs-bdc]\n"
     "       lead-status [--db path] [--format fmt] [--no-header]\n"
     "                   --batches | --catalog | --kinds\n"
-    "       lead-status [--db path] [--now time] --load-catalog file |\n"
-    "                   --undo-batch batch\n"
+    "       lead-status [--db path] [--now time] [--as login]\n"
+    "                   --load-catalog file | --undo-batch batch\n"
     "       lead-status --help | --version\n";
 
 static const char *const activities[] = { "call", "email", "text", "letter",
@@ -39,19 +42,22 @@ static const char *const outcomes[] = { "contact", "attempt", "fresh-up",
     "be-back", NULL };
 
 enum {
-	OPT_APPOINTMENT = 256, OPT_AT, OPT_BATCHES, OPT_CATALOG, OPT_CONFIRM,
-	OPT_DB, OPT_DIRECTION, OPT_FOLLOW_UP, OPT_FORMAT, OPT_HELP,
-	OPT_HISTORY, OPT_KIND, OPT_KINDS, OPT_LOAD_CATALOG, OPT_LOG,
-	OPT_MISSED, OPT_NO_HEADER, OPT_NOTE, OPT_NOW, OPT_OF, OPT_OUTCOME,
-	OPT_SHOWN, OPT_UNDO, OPT_UNDO_BATCH, OPT_VERSION
+	OPT_APPOINTMENT = 256, OPT_AS, OPT_AT, OPT_BATCHES, OPT_CATALOG,
+	OPT_CONFIRM, OPT_CONFIRMED, OPT_DB, OPT_DIRECTION, OPT_FOLLOW_UP,
+	OPT_FORMAT, OPT_HELP, OPT_HISTORY, OPT_KIND, OPT_KINDS,
+	OPT_LOAD_CATALOG, OPT_LOG, OPT_MISSED, OPT_NEEDS_BDC, OPT_NO_HEADER,
+	OPT_NO_NEEDS_BDC, OPT_NOTE, OPT_NOW, OPT_OF, OPT_OUTCOME, OPT_SHOWN,
+	OPT_UNDO, OPT_UNDO_BATCH, OPT_VERSION
 };
 
 static const struct option opts[] = {
 	{ "appointment", required_argument, NULL, OPT_APPOINTMENT },
+	{ "as", required_argument, NULL, OPT_AS },
 	{ "at", required_argument, NULL, OPT_AT },
 	{ "batches", no_argument, NULL, OPT_BATCHES },
 	{ "catalog", no_argument, NULL, OPT_CATALOG },
 	{ "confirm", no_argument, NULL, OPT_CONFIRM },
+	{ "confirmed", required_argument, NULL, OPT_CONFIRMED },
 	{ "db", required_argument, NULL, OPT_DB },
 	{ "direction", required_argument, NULL, OPT_DIRECTION },
 	{ "follow-up", required_argument, NULL, OPT_FOLLOW_UP },
@@ -63,7 +69,9 @@ static const struct option opts[] = {
 	{ "load-catalog", required_argument, NULL, OPT_LOAD_CATALOG },
 	{ "log", required_argument, NULL, OPT_LOG },
 	{ "missed", no_argument, NULL, OPT_MISSED },
+	{ "needs-bdc", no_argument, NULL, OPT_NEEDS_BDC },
 	{ "no-header", no_argument, NULL, OPT_NO_HEADER },
+	{ "no-needs-bdc", no_argument, NULL, OPT_NO_NEEDS_BDC },
 	{ "note", required_argument, NULL, OPT_NOTE },
 	{ "now", required_argument, NULL, OPT_NOW },
 	{ "of", required_argument, NULL, OPT_OF },
@@ -78,6 +86,7 @@ static const struct option opts[] = {
 /* Everything the command line said. */
 struct args {
 	const char *db, *now;
+	const char *as;			/* --as: act for this login */
 	enum lk_fmt fmt;
 	int	 header;
 	int	 history, batches, catalog, kinds;
@@ -108,12 +117,16 @@ help(void)
 	    "activities and\nappointments, undo; show a lead, its history, "
 	    "the catalog, the batches.\n\n"
 	    "  --appointment when  set an appointment (--kind: see --kinds)\n"
+	    "  --as login          act as someone on the roster (managers, "
+	    "admins)\n"
 	    "  --at when           when the --log activity or --shown visit "
 	    "happened\n"
 	    "  --batches           list every command run that changed "
 	    "something\n"
 	    "  --catalog           list the status catalog (loadable as TSV)\n"
 	    "  --confirm           a manager confirms the next appointment\n"
+	    "  --confirmed login   who confirmed a BDC rep's --log contact "
+	    "(rule 3)\n"
 	    "  --db path           the database (default $LEAD_DB, else\n"
 	    "                      $XDG_DATA_HOME/leadkit/leads.db)\n"
 	    "  --direction dir     out (to the customer, default) or in\n"
@@ -130,7 +143,10 @@ help(void)
 	    "visit or note\n"
 	    "  --missed            the customer did not come to the next "
 	    "appointment\n"
+	    "  --needs-bdc         mark the leads as needing BDC contact "
+	    "(rule 3)\n"
 	    "  --no-header         no header row\n"
+	    "  --no-needs-bdc      take the needs-bdc mark off\n"
 	    "  --note text         a note with the change\n"
 	    "  --now time          the clock (default $LEAD_NOW, else now)\n"
 	    "  --of id             the earlier lead a duplicate-lead "
@@ -169,6 +185,14 @@ parse(int argc, char *argv[], struct args *a)
 		case OPT_APPOINTMENT:
 			a->appointment = optarg;
 			break;
+		case OPT_AS:
+			if (*optarg == '\0') {
+				lk_msg_at(EX_USAGE, NULL, 0, "--as", optarg,
+				    "not a login");
+				usage();
+			}
+			a->as = optarg;
+			break;
 		case OPT_AT:
 			a->at = optarg;
 			break;
@@ -180,6 +204,14 @@ parse(int argc, char *argv[], struct args *a)
 			break;
 		case OPT_CONFIRM:
 			a->c.confirm = 1;
+			break;
+		case OPT_CONFIRMED:
+			if (*optarg == '\0') {
+				lk_msg_at(EX_USAGE, NULL, 0, "--confirmed",
+				    optarg, "not a login");
+				usage();
+			}
+			a->c.confirmed = optarg;
 			break;
 		case OPT_DB:
 			a->db = optarg;
@@ -229,6 +261,15 @@ parse(int argc, char *argv[], struct args *a)
 			break;
 		case OPT_MISSED:
 			a->c.missed = 1;
+			break;
+		case OPT_NEEDS_BDC:
+		case OPT_NO_NEEDS_BDC:
+			if (a->c.needs_bdc != 0) {
+				lk_err(EX_USAGE, "--needs-bdc and "
+				    "--no-needs-bdc: one, once");
+				usage();
+			}
+			a->c.needs_bdc = c == OPT_NEEDS_BDC ? 1 : -1;
 			break;
 		case OPT_NO_HEADER:
 			a->header = 0;
@@ -297,14 +338,15 @@ static void
 check(struct args *a)
 {
 	struct lk_change *c = &a->c;
-	int	 lists, leads, changes;
+	int	 lists, leads, acts, changes;
 
 	lists = a->batches + a->catalog + a->kinds +
 	    (a->load_catalog != NULL) + (a->undo_batch != 0);
 	leads = a->nids > 0 || a->ids_stdin;
-	changes = a->status != NULL || a->follow_up != NULL ||
+	acts = a->status != NULL || a->follow_up != NULL ||
 	    c->log != NULL || a->appointment != NULL || c->confirm ||
 	    c->shown || c->missed || c->undo;
+	changes = acts || c->needs_bdc != 0;
 	if (lists > 1 || (lists && (leads || changes || a->history))) {
 		lk_err(EX_USAGE, "--batches, --catalog, --kinds, "
 		    "--load-catalog and --undo-batch go alone");
@@ -325,7 +367,7 @@ check(struct args *a)
 	}
 	if (c->undo && (a->status != NULL || a->follow_up != NULL ||
 	    c->log != NULL || a->appointment != NULL || c->confirm ||
-	    c->shown || c->missed)) {
+	    c->shown || c->missed || c->needs_bdc != 0)) {
 		lk_err(EX_USAGE, "--undo goes alone (with --note at most)");
 		usage();
 	}
@@ -338,7 +380,19 @@ check(struct args *a)
 		    "time (--kind would name both)");
 		usage();
 	}
-	if (c->note != NULL && !changes) {
+	if (a->as != NULL && !changes && a->load_catalog == NULL &&
+	    a->undo_batch == 0) {
+		lk_err(EX_USAGE, "--as goes with a change: showing and "
+		    "listing act for nobody");
+		usage();
+	}
+	if (c->confirmed != NULL && c->log == NULL) {
+		lk_err(EX_USAGE, "--confirmed goes with --log: it says who "
+		    "allowed the contact");
+		usage();
+	}
+	/* A mark has no note: --log note says why. */
+	if (c->note != NULL && !acts) {
 		lk_err(EX_USAGE, "--note goes with a change (a status, "
 		    "--log note, ...)");
 		usage();
@@ -425,27 +479,42 @@ load_catalog(struct lk_db *db, const char *path)
 	return rc;
 }
 
-/* The changes, lead by lead, all or nothing. */
+/*
+ * The changes, lead by lead, all or nothing, under the rules of
+ * engagement the dealership keeps (its routing rules file says).
+ */
 static int
 change(struct lk_db *db, struct args *a)
 {
 	struct lk_catalog cat;
 	struct lk_kinds kinds;
+	struct lk_routing r;
 	size_t	 i;
-	int	 rc;
+	int	 rc, loaded;
 
-	if ((rc = lk_db_catalog(db, &cat)) != 0)
+	/* A manager confirms: the role, before any lead is looked at. */
+	if (a->c.confirm && (rc = lk_db_may(db, "manager",
+	    "confirm an appointment")) != 0)
 		return rc;
+	if ((rc = lk_assign_rules(db, &r, &loaded)) != 0) {
+		lk_routing_free(&r);
+		return rc;
+	}
+	if ((rc = lk_db_catalog(db, &cat)) != 0) {
+		lk_routing_free(&r);
+		return rc;
+	}
 	if ((rc = lk_db_kinds(db, &kinds)) == 0)
 		rc = lk_status_resolve(&cat, &kinds, a->status, &a->c);
 	for (i = 0; i < a->nids && rc == 0; i++)
-		rc = lk_status_apply(db, &kinds, &a->c, a->ids[i]);
+		rc = lk_status_apply(db, &kinds, &a->c, &r, a->ids[i]);
 	if (rc == 0)
 		rc = lk_db_commit(db);
 	for (i = 0; i < a->nids && rc == 0; i++)
 		printf("%lld\n", (long long)a->ids[i]);
 	lk_catalog_free(&cat);
 	lk_kinds_free(&kinds);
+	lk_routing_free(&r);
 	return rc;
 }
 
@@ -546,11 +615,14 @@ main(int argc, char *argv[])
 	lk_ids_uniq(a.ids, &a.nids);
 	shows = a.status == NULL && a.follow_up == NULL && a.c.log == NULL &&
 	    a.appointment == NULL && !a.c.confirm && !a.c.shown &&
-	    !a.c.missed && !a.c.undo && a.load_catalog == NULL &&
-	    a.undo_batch == 0;
+	    !a.c.missed && !a.c.undo && a.c.needs_bdc == 0 &&
+	    a.load_catalog == NULL && a.undo_batch == 0;
 	/* What only reads leaves no database behind where there was none. */
 	if ((rc = shows ? lk_db_open_read(&db, a.db) :
 	    lk_db_open(&db, a.db)) != 0)
+		goto out;
+	/* Who acts is checked as the transaction begins. */
+	if (a.as != NULL && (rc = lk_db_as(db, a.as)) != 0)
 		goto out;
 	if (a.batches || a.catalog || a.kinds)
 		rc = listing(db, &a);
@@ -558,8 +630,13 @@ main(int argc, char *argv[])
 		if ((rc = lk_db_begin(db, "lead-status", a.argc,
 		    a.argv)) != 0)
 			goto out;
-		rc = a.load_catalog != NULL ? load_catalog(db, a.load_catalog) :
-		    lk_db_batch_undo(db, a.undo_batch);
+		if (a.load_catalog != NULL)
+			rc = lk_db_may(db, "manager admin",
+			    "load the status catalog");
+		if (rc == 0)
+			rc = a.load_catalog != NULL ? load_catalog(db,
+			    a.load_catalog) : lk_db_batch_undo(db,
+			    a.undo_batch);
 		if (rc == 0)
 			rc = lk_db_commit(db);
 		if (rc == 0 && a.undo_batch != 0)

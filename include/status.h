@@ -12,6 +12,7 @@
 
 struct lk_db;
 struct lk_kinds;
+struct lk_routing;
 struct lk_status;
 
 /* What the command asks; the fields left 0 or NULL ask nothing. */
@@ -30,6 +31,9 @@ struct lk_change {
 	time_t	 appt_due;
 	int	 confirm, shown, missed;	/* an appointment's outcome */
 	int	 undo;
+	const char *confirmed;		/* --confirmed: who allowed a BDC
+					   rep's contact (rule 3) */
+	int	 needs_bdc;		/* 1 --needs-bdc, -1 --no-... */
 };
 
 /*
@@ -44,10 +48,16 @@ int	 lk_status_resolve(const struct lk_catalog *cat,
 
 /*
  * Apply c to lead: 0, or a sysexits code after one line saying why
- * (65 when a rule refuses: "lead-status: lead 7: no-answer needs a
- * follow-up (rule follow-up): add --follow-up WHEN").
+ * (65 when a catalog rule refuses: "lead-status: lead 7: no-answer needs
+ * a follow-up (rule follow-up): add --follow-up WHEN"; 77 when a rule of
+ * engagement does: "lead-status: lead 7: rule 2: ...").  r says which
+ * rules of engagement the dealership keeps (NULL: all of them); they
+ * bind the acting person's role (lk_db_role), and nobody when it is
+ * NULL.  A BDC rep who changes another person's lead is put in its CDR
+ * field (rule 4).
  */
 int	 lk_status_apply(struct lk_db *, const struct lk_kinds *,
-	    const struct lk_change *c, int64_t lead);
+	    const struct lk_change *c, const struct lk_routing *r,
+	    int64_t lead);
 
 #endif

@@ -12,6 +12,16 @@
 #include "out.h"
 #include "xmem.h"
 
+/* A column's text malloc'd, or NULL. */
+static char *
+column_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s;
+
+	s = sqlite3_column_text(st, i);
+	return s != NULL ? lk_xstrdup((const char *)s) : NULL;
+}
+
 int
 lk_db_lead_facts(struct lk_db *db, int64_t id, struct lk_lead_facts *f,
     int *found)
@@ -21,11 +31,18 @@ lk_db_lead_facts(struct lk_db *db, int64_t id, struct lk_lead_facts *f,
 
 	memset(f, 0, sizeof(*f));
 	*found = 0;
+	/* An ISS's quote is one by whoever is an ISS on the roster now. */
 	if ((st = lk_dbi_stmt(db, "SELECT l.status_id, l.received_at, "
 	    "(SELECT count(*) FROM activities a WHERE a.lead_id = l.id "
 	    "AND a.outcome = 'attempt'), "
 	    "(SELECT count(*) FROM activities a WHERE a.lead_id = l.id "
-	    "AND a.kind = 'visit') FROM leads l WHERE l.id = ?")) == NULL)
+	    "AND a.kind = 'visit'), s.initial, l.salesperson, "
+	    "(SELECT role FROM staff WHERE login = l.salesperson), l.cdr, "
+	    "l.needs_bdc, EXISTS (SELECT 1 FROM activities a JOIN staff t "
+	    "ON t.login = a.actor WHERE a.lead_id = l.id AND "
+	    "a.kind = 'quote' AND t.role = 'iss') "
+	    "FROM leads l JOIN statuses s ON s.id = l.status_id "
+	    "WHERE l.id = ?")) == NULL)
 		return EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, id);
 	if ((r = sqlite3_step(st)) == SQLITE_ROW) {
@@ -36,11 +53,61 @@ lk_db_lead_facts(struct lk_db *db, int64_t id, struct lk_lead_facts *f,
 		    &f->received);
 		f->attempts = sqlite3_column_int64(st, 2);
 		f->visits = sqlite3_column_int64(st, 3);
+		f->initial = sqlite3_column_int(st, 4);
+		f->salesperson = column_dup(st, 5);
+		f->sp_role = column_dup(st, 6);
+		f->cdr = column_dup(st, 7);
+		f->needs_bdc = sqlite3_column_int(st, 8);
+		f->iss_quote = sqlite3_column_int(st, 9);
 	}
 	sqlite3_reset(st);
 	if (r != SQLITE_ROW && r != SQLITE_DONE)
 		return lk_dbi_fail(db, "reading a lead");
 	return 0;
+}
+
+void
+lk_lead_facts_free(struct lk_lead_facts *f)
+{
+	free(f->salesperson);
+	free(f->sp_role);
+	free(f->cdr);
+	f->salesperson = f->sp_role = f->cdr = NULL;
+}
+
+int
+lk_db_is_manager(struct lk_db *db, const char *login, int *yes)
+{
+	sqlite3_stmt *st;
+	int	 r;
+
+	*yes = 0;
+	if ((st = lk_dbi_stmt(db, "SELECT 1 FROM staff WHERE login = ? "
+	    "AND role = 'manager' AND active")) == NULL)
+		return EX_SOFTWARE;
+	lk_dbi_text(st, 1, login);
+	*yes = (r = sqlite3_step(st)) == SQLITE_ROW;
+	sqlite3_reset(st);
+	if (r != SQLITE_ROW && r != SQLITE_DONE)
+		return lk_dbi_fail(db, "reading the staff roster");
+	return 0;
+}
+
+int
+lk_db_mark_add(struct lk_db *db, int64_t lead, const char *mark, int value)
+{
+	sqlite3_stmt *st;
+
+	if ((st = lk_dbi_stmt(db, "INSERT INTO lead_marks (lead_id, batch_id, "
+	    "at, actor, mark, value) VALUES (?, ?, ?, ?, ?, ?)")) == NULL)
+		return EX_SOFTWARE;
+	sqlite3_bind_int64(st, 1, lead);
+	sqlite3_bind_int64(st, 2, db->batch);
+	lk_dbi_time(st, 3, lk_clock_now());
+	lk_dbi_text(st, 4, db->actor);
+	lk_dbi_text(st, 5, mark);
+	sqlite3_bind_int(st, 6, value);
+	return lk_dbi_done(db, st, "marking a lead");
 }
 
 /* A phone's extension does not make it another person's number. */
@@ -284,7 +351,8 @@ lk_db_followup_event(struct lk_db *db, int64_t followup, const char *event,
 int
 lk_db_activity_add(struct lk_db *db, int64_t lead, time_t at,
     const char *kind, const char *direction, const char *outcome,
-    const char *note, int64_t meets, int64_t *id, int64_t *followup)
+    const char *note, const char *confirmed_by, int64_t meets, int64_t *id,
+    int64_t *followup)
 {
 	sqlite3_stmt *st;
 	int	 r, appointment = 0, rc;
@@ -310,8 +378,8 @@ lk_db_activity_add(struct lk_db *db, int64_t lead, time_t at,
 	if (r != SQLITE_ROW && r != SQLITE_DONE)
 		return lk_dbi_fail(db, "reading follow-ups");
 	if ((st = lk_dbi_stmt(db, "INSERT INTO activities (lead_id, batch_id, "
-	    "at, actor, kind, direction, outcome, note, followup_id) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) == NULL)
+	    "at, actor, kind, direction, outcome, note, followup_id, "
+	    "confirmed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) == NULL)
 		return EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, lead);
 	sqlite3_bind_int64(st, 2, db->batch);
@@ -323,6 +391,7 @@ lk_db_activity_add(struct lk_db *db, int64_t lead, time_t at,
 	lk_dbi_text(st, 8, note);
 	if (*followup != 0)
 		sqlite3_bind_int64(st, 9, *followup);
+	lk_dbi_text(st, 10, confirmed_by);
 	if ((rc = lk_dbi_done(db, st, "recording an activity")) != 0)
 		return rc;
 	*id = sqlite3_last_insert_rowid(db->h);
@@ -367,7 +436,8 @@ static const char HISTORY[] =
     "FROM leads l JOIN batches b ON b.id = l.batch_id WHERE l.id = ?1 "
     "UNION ALL "
     "SELECT a.lead_id, a.at, a.kind, a.direction || coalesce(' ' || "
-    "a.outcome, '') || coalesce(', follow-up ' || a.followup_id, ''), "
+    "a.outcome, '') || coalesce(', follow-up ' || a.followup_id, '') || "
+    "coalesce(', confirmed by ' || a.confirmed_by, ''), "
     "NULL, a.note, a.actor, a.batch_id, 1, a.id "
     "FROM activities a WHERE a.lead_id = ?1 "
     "UNION ALL "
@@ -386,10 +456,18 @@ static const char HISTORY[] =
     "e.actor, e.batch_id, 4, e.id FROM followup_events e "
     "JOIN followups f ON f.id = e.followup_id WHERE f.lead_id = ?1 "
     "UNION ALL "
-    "SELECT s.lead_id, s.at, 'assigned', s.role || ' ' || "
-    "coalesce(s.from_login, '-') || ' -> ' || coalesce(s.to_login, '-') || "
-    "' (' || s.reason || ')', NULL, s.why, s.actor, s.batch_id, 5, s.id "
-    "FROM assignments s WHERE s.lead_id = ?1"
+    "SELECT s.lead_id, s.at, CASE s.role WHEN 'cdr' THEN 'cdr' "
+    "ELSE 'assigned' END, coalesce(s.from_login, '-') || ' -> ' || "
+    "coalesce(s.to_login, '-') || ' (' || s.reason || "
+    "coalesce(' of batch ' || (SELECT u.batch_id FROM assignments u "
+    "WHERE u.id = s.undoes), '') || "
+    "coalesce(', rule ' || s.rule, '') || "
+    "coalesce(', rotation ' || s.rotation, '') || ')', s.due_at, s.why, "
+    "s.actor, s.batch_id, 5, s.id FROM assignments s WHERE s.lead_id = ?1 "
+    "UNION ALL "
+    "SELECT m.lead_id, m.at, m.mark, CASE WHEN m.value THEN 'set' "
+    "ELSE 'cleared' END, NULL, NULL, m.actor, m.batch_id, 6, m.id "
+    "FROM lead_marks m WHERE m.lead_id = ?1"
     ") ORDER BY at, batch_id, ord, seq";
 
 int
@@ -408,8 +486,8 @@ lk_db_batches(struct lk_db *db, struct lk_out *out)
 {
 	sqlite3_stmt *st;
 
-	if ((st = lk_dbi_stmt(db, "SELECT b.id, b.at, b.actor, b.program, "
-	    "b.args, "
+	if ((st = lk_dbi_stmt(db, "SELECT b.id, b.at, b.actor, b.by_login, "
+	    "b.program, b.args, "
 	    "(SELECT count(*) FROM leads WHERE batch_id = b.id) AS leads, "
 	    "(SELECT count(*) FROM status_changes WHERE batch_id = b.id) "
 	    "AS status_changes, "
@@ -421,6 +499,8 @@ lk_db_batches(struct lk_db *db, struct lk_out *out)
 	    "AS followup_events, "
 	    "(SELECT count(*) FROM assignments WHERE batch_id = b.id) "
 	    "AS assignments, "
+	    "(SELECT count(*) FROM lead_marks WHERE batch_id = b.id) "
+	    "AS marks, "
 	    "(SELECT count(*) FROM catalog_changes WHERE batch_id = b.id) "
 	    "AS catalog_changes, "
 	    "(SELECT count(*) FROM documents WHERE batch_id = b.id) "
@@ -503,6 +583,226 @@ undo_changes(struct lk_db *db, int64_t batch)
 	return rc;
 }
 
+/* An assignment a batch made, to give back. */
+struct arow {
+	int64_t	 id, lead, stride;
+	char	*role, *from, *to, *rotation;
+};
+
+/*
+ * The assignment of lead in role that stands: the newest that is not an
+ * undo and that no undo reverted, as lk_db_status_last finds a status
+ * change.  *id and *batch 0 when none does.
+ */
+static int
+assignment_last(struct lk_db *db, int64_t lead, const char *role,
+    int64_t *id, int64_t *batch)
+{
+	sqlite3_stmt *st;
+	int64_t	*undone = NULL, row;
+	size_t	 n = 0, i;
+	int	 r, skip;
+
+	*id = *batch = 0;
+	if ((st = lk_dbi_stmt(db, "SELECT id, batch_id, undoes FROM "
+	    "assignments WHERE lead_id = ? AND role = ? ORDER BY id DESC")) ==
+	    NULL)
+		return EX_SOFTWARE;
+	sqlite3_bind_int64(st, 1, lead);
+	lk_dbi_text(st, 2, role);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		row = sqlite3_column_int64(st, 0);
+		if (sqlite3_column_type(st, 2) != SQLITE_NULL) {
+			undone = lk_xreallocarray(undone, n + 1,
+			    sizeof(*undone));
+			undone[n++] = sqlite3_column_int64(st, 2);
+			continue;
+		}
+		for (i = 0, skip = 0; i < n; i++)
+			skip |= undone[i] == row;
+		if (skip)
+			continue;
+		*id = row;
+		*batch = sqlite3_column_int64(st, 1);
+		break;
+	}
+	sqlite3_reset(st);
+	free(undone);
+	if (r != SQLITE_ROW && r != SQLITE_DONE)
+		return lk_dbi_fail(db, "reading the assignments");
+	return 0;
+}
+
+/* Give one assignment back: a row the other way, naming it, and the
+ * round-robin turn it cost its member. */
+static int
+unassign(struct lk_db *db, const struct arow *a)
+{
+	sqlite3_stmt *st;
+	int	 rc;
+
+	if ((st = lk_dbi_stmt(db, "INSERT INTO assignments (lead_id, "
+	    "batch_id, at, actor, role, from_login, to_login, reason, why, "
+	    "undoes) VALUES (?, ?, ?, ?, ?, ?, ?, 'undo', 'undo of a batch', "
+	    "?)")) == NULL)
+		return EX_SOFTWARE;
+	sqlite3_bind_int64(st, 1, a->lead);
+	sqlite3_bind_int64(st, 2, db->batch);
+	lk_dbi_time(st, 3, lk_clock_now());
+	lk_dbi_text(st, 4, db->actor);
+	lk_dbi_text(st, 5, a->role);
+	lk_dbi_text(st, 6, a->to);
+	lk_dbi_text(st, 7, a->from);
+	sqlite3_bind_int64(st, 8, a->id);
+	if ((rc = lk_dbi_done(db, st, "undoing an assignment")) != 0 ||
+	    a->stride == 0 || a->rotation == NULL || a->to == NULL)
+		return rc;
+	if ((st = lk_dbi_stmt(db, "UPDATE turns SET pass = pass - ? "
+	    "WHERE rotation = ? AND login = ?")) == NULL)
+		return EX_SOFTWARE;
+	sqlite3_bind_int64(st, 1, a->stride);
+	lk_dbi_text(st, 2, a->rotation);
+	lk_dbi_text(st, 3, a->to);
+	return lk_dbi_done(db, st, "giving a round-robin turn back");
+}
+
+/* Undo the assignments batch made, newest first. */
+static int
+undo_assignments(struct lk_db *db, int64_t batch)
+{
+	sqlite3_stmt *st;
+	struct arow *v = NULL;
+	int64_t	 last, other;
+	size_t	 n = 0, i;
+	int	 r, rc = 0;
+
+	if ((st = lk_dbi_stmt(db, "SELECT id, lead_id, role, from_login, "
+	    "to_login, rotation, stride FROM assignments WHERE batch_id = ? "
+	    "AND undoes IS NULL ORDER BY id DESC")) == NULL)
+		return EX_SOFTWARE;
+	sqlite3_bind_int64(st, 1, batch);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		v = lk_xreallocarray(v, n + 1, sizeof(*v));
+		v[n].id = sqlite3_column_int64(st, 0);
+		v[n].lead = sqlite3_column_int64(st, 1);
+		v[n].role = column_dup(st, 2);
+		v[n].from = column_dup(st, 3);
+		v[n].to = column_dup(st, 4);
+		v[n].rotation = column_dup(st, 5);
+		v[n++].stride = sqlite3_column_int64(st, 6);
+	}
+	sqlite3_reset(st);
+	if (r != SQLITE_DONE)
+		rc = lk_dbi_fail(db, "reading the batch");
+	for (i = 0; i < n && rc == 0; i++) {
+		if ((rc = assignment_last(db, v[i].lead, v[i].role, &last,
+		    &other)) != 0)
+			break;
+		if (last != v[i].id)
+			rc = refuse(batch, lk_xasprintf("lead %lld was given "
+			    "another %s since (batch %lld): undo that first",
+			    (long long)v[i].lead, v[i].role, (long long)other));
+		else
+			rc = unassign(db, &v[i]);
+	}
+	for (i = 0; i < n; i++) {
+		free(v[i].role);
+		free(v[i].from);
+		free(v[i].to);
+		free(v[i].rotation);
+	}
+	free(v);
+	return rc;
+}
+
+/* A mark a batch set, to reverse. */
+struct mrow {
+	int64_t	 lead;
+	int64_t	 later;		/* a later batch that marked it */
+	char	*mark;
+	int	 before;	/* the value it had before */
+};
+
+/*
+ * Reverse the marks batch set, newest first: each lead gets the value
+ * it had before, as a mark of its own, unless it was marked since (by a
+ * batch that stands: one undone, and its undo, cancel out).
+ */
+static int
+undo_marks(struct lk_db *db, int64_t batch)
+{
+	sqlite3_stmt *st;
+	struct mrow *v = NULL;
+	size_t	 n = 0, i;
+	int	 r, rc = 0;
+
+	if ((st = lk_dbi_stmt(db, "SELECT m.lead_id, m.mark, "
+	    "coalesce((SELECT p.value FROM lead_marks p WHERE p.lead_id = "
+	    "m.lead_id AND p.mark = m.mark AND p.id < m.id ORDER BY p.id DESC "
+	    "LIMIT 1), 0), coalesce((SELECT q.batch_id FROM lead_marks q "
+	    "WHERE q.lead_id = m.lead_id AND q.mark = m.mark AND q.id > m.id "
+	    "AND q.batch_id NOT IN (SELECT batch_id FROM batch_undos) "
+	    "AND q.batch_id NOT IN (SELECT undone_by FROM batch_undos) "
+	    "ORDER BY q.id DESC LIMIT 1), 0) FROM lead_marks m "
+	    "WHERE m.batch_id = ? ORDER BY m.id DESC")) == NULL)
+		return EX_SOFTWARE;
+	sqlite3_bind_int64(st, 1, batch);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		v = lk_xreallocarray(v, n + 1, sizeof(*v));
+		v[n].lead = sqlite3_column_int64(st, 0);
+		v[n].mark = column_dup(st, 1);
+		v[n].before = sqlite3_column_int(st, 2);
+		v[n++].later = sqlite3_column_int64(st, 3);
+	}
+	sqlite3_reset(st);
+	if (r != SQLITE_DONE)
+		rc = lk_dbi_fail(db, "reading the batch");
+	for (i = 0; i < n && rc == 0; i++) {
+		if (v[i].later != 0)
+			rc = refuse(batch, lk_xasprintf("lead %lld was marked "
+			    "%s again since (batch %lld): undo that first",
+			    (long long)v[i].lead, v[i].mark,
+			    (long long)v[i].later));
+		else
+			rc = lk_db_mark_add(db, v[i].lead, v[i].mark,
+			    v[i].before);
+	}
+	for (i = 0; i < n; i++)
+		free(v[i].mark);
+	free(v);
+	return rc;
+}
+
+/* Only a manager, an admin or whoever ran a batch undoes it. */
+static int
+may_undo(struct lk_db *db, int64_t batch)
+{
+	sqlite3_stmt *st;
+	char	*actor = NULL;
+	int	 r, rc = 0;
+
+	if (db->role == NULL || strcmp(db->role, "manager") == 0 ||
+	    strcmp(db->role, "admin") == 0)
+		return 0;
+	if ((st = lk_dbi_stmt(db, "SELECT actor FROM batches WHERE id = ?")) ==
+	    NULL)
+		return EX_SOFTWARE;
+	sqlite3_bind_int64(st, 1, batch);
+	if ((r = sqlite3_step(st)) == SQLITE_ROW)
+		actor = column_dup(st, 0);
+	sqlite3_reset(st);
+	if (r != SQLITE_ROW && r != SQLITE_DONE)
+		return lk_dbi_fail(db, "reading batches");
+	if (actor == NULL || strcmp(actor, db->actor) != 0) {
+		lk_err(EX_NOPERM, "%s is %s: only a manager or admin may undo "
+		    "batch %lld, which %s ran", db->actor, db->role,
+		    (long long)batch, actor != NULL ? actor : "nobody");
+		rc = EX_NOPERM;
+	}
+	free(actor);
+	return rc;
+}
+
 int
 lk_db_batch_undo(struct lk_db *db, int64_t batch)
 {
@@ -518,6 +818,8 @@ lk_db_batch_undo(struct lk_db *db, int64_t batch)
 		lk_err(EX_DATAERR, "no batch %lld", (long long)batch);
 		return EX_DATAERR;
 	}
+	if ((rc = may_undo(db, batch)) != 0)
+		return rc;
 	if ((rc = count(db, "SELECT coalesce((SELECT undone_by FROM "
 	    "batch_undos WHERE batch_id = ?1), 0)", batch, &n)) != 0)
 		return rc;
@@ -527,8 +829,10 @@ lk_db_batch_undo(struct lk_db *db, int64_t batch)
 	if ((rc = count(db, "SELECT count(*) FROM batch_undos WHERE "
 	    "undone_by = ?1", batch, &n)) != 0)
 		return rc;
-	if (n == 0 && (rc = count(db, "SELECT count(*) FROM status_changes "
-	    "WHERE batch_id = ?1 AND undoes IS NOT NULL", batch, &n)) != 0)
+	if (n == 0 && (rc = count(db, "SELECT (SELECT count(*) FROM "
+	    "status_changes WHERE batch_id = ?1 AND undoes IS NOT NULL) + "
+	    "(SELECT count(*) FROM assignments WHERE batch_id = ?1 AND "
+	    "undoes IS NOT NULL)", batch, &n)) != 0)
 		return rc;
 	if (n != 0)
 		return refuse(batch, lk_xstrdup("it is itself an undo; set "
@@ -536,13 +840,20 @@ lk_db_batch_undo(struct lk_db *db, int64_t batch)
 	if ((rc = count(db, "SELECT (SELECT count(*) FROM activities WHERE "
 	    "batch_id = ?1) + (SELECT count(*) FROM followup_events WHERE "
 	    "batch_id = ?1 AND event <> 'cancelled') + (SELECT count(*) FROM "
-	    "catalog_changes WHERE batch_id = ?1) + (SELECT count(*) FROM "
-	    "assignments WHERE batch_id = ?1)", batch, &n)) != 0)
+	    "catalog_changes WHERE batch_id = ?1)", batch, &n)) != 0)
 		return rc;
 	if (n != 0)
 		return refuse(batch, lk_xasprintf("it recorded %lld "
-		    "activities, appointment outcomes, assignments or catalog "
-		    "changes, which stay in the history", (long long)n));
+		    "activities, appointment outcomes or catalog changes, "
+		    "which stay in the history", (long long)n));
+	if ((rc = count(db, "SELECT (SELECT count(*) FROM staff_changes "
+	    "WHERE batch_id = ?1) + (SELECT count(*) FROM shifts WHERE "
+	    "batch_id = ?1) + (SELECT count(*) FROM time_off WHERE "
+	    "batch_id = ?1)", batch, &n)) != 0)
+		return rc;
+	if (n != 0)
+		return refuse(batch, lk_xstrdup("it changed the staff roster, "
+		    "which lead-staff changes back"));
 	if ((rc = count(db, "SELECT count(*) FROM quarantine WHERE "
 	    "batch_id = ?1", batch, &n)) != 0)
 		return rc;
@@ -561,7 +872,8 @@ lk_db_batch_undo(struct lk_db *db, int64_t batch)
 	    "JOIN (SELECT lead_id, batch_id FROM status_changes UNION ALL "
 	    "SELECT lead_id, batch_id FROM activities UNION ALL "
 	    "SELECT lead_id, batch_id FROM followups UNION ALL "
-	    "SELECT lead_id, batch_id FROM assignments) h "
+	    "SELECT lead_id, batch_id FROM assignments UNION ALL "
+	    "SELECT lead_id, batch_id FROM lead_marks) h "
 	    "ON h.lead_id = l.id WHERE l.batch_id = ?1 AND h.batch_id <> ?1 "
 	    "UNION ALL SELECT f.lead_id, e.batch_id FROM followups f "
 	    "JOIN followup_events e ON e.followup_id = f.id "
@@ -578,7 +890,9 @@ lk_db_batch_undo(struct lk_db *db, int64_t batch)
 		return refuse(batch, lk_xasprintf("lead %lld was worked "
 		    "since (batch %lld): undo that first", (long long)lead,
 		    (long long)other));
-	if ((rc = undo_changes(db, batch)) != 0)
+	if ((rc = undo_changes(db, batch)) != 0 ||
+	    (rc = undo_assignments(db, batch)) != 0 ||
+	    (rc = undo_marks(db, batch)) != 0)
 		return rc;
 	if ((st = lk_dbi_stmt(db, "INSERT INTO followup_events (followup_id, "
 	    "batch_id, at, actor, event) SELECT id, ?2, ?3, ?4, 'cancelled' "

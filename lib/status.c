@@ -10,9 +10,13 @@
 #include "clock.h"
 #include "db.h"
 #include "msg.h"
+#include "routing.h"
 #include "rules.h"
 #include "status.h"
 #include "xmem.h"
+
+/* Is rule n of engagement kept?  All are unless the dealership said. */
+#define KEPT(r, n) ((r) == NULL || (r)->rule##n)
 
 /* The first appointment kind of the catalog, for --appointment alone. */
 static const char *
@@ -62,8 +66,8 @@ log_activity(struct lk_db *db, const struct lk_change *c, int64_t lead,
 	if (direction == NULL)
 		direction = "out";
 	return lk_db_activity_add(db, lead, c->at != 0 ? c->at :
-	    lk_clock_now(), c->log, direction, outcome, note, meets, &id,
-	    &followup);
+	    lk_clock_now(), c->log, direction, outcome, note, c->confirmed,
+	    meets, &id, &followup);
 }
 
 /* An appointment's outcome: confirmed, shown (with the visit), missed. */
@@ -173,6 +177,7 @@ change_status(struct lk_db *db, const struct lk_kinds *k,
 	/* Read again: an activity logged by this command counts. */
 	if ((rc = lk_db_lead_facts(db, lead, &lf, &found)) != 0)
 		return rc;
+	lk_lead_facts_free(&lf);
 	memset(&f, 0, sizeof(f));
 	f.lead = lead;
 	f.now = lk_clock_now();
@@ -185,6 +190,7 @@ change_status(struct lk_db *db, const struct lk_kinds *k,
 	if ((f.of = c->of) != 0) {
 		if ((rc = lk_db_lead_facts(db, c->of, &of, &found)) != 0)
 			return rc;
+		lk_lead_facts_free(&of);
 		if (!found) {
 			lk_err(EX_DATAERR, "--of: no lead %lld",
 			    (long long)c->of);
@@ -229,21 +235,122 @@ change_status(struct lk_db *db, const struct lk_kinds *k,
 	return lk_db_followup_add(db, lead, kind, due, NULL, change, &fid);
 }
 
-int
-lk_status_apply(struct lk_db *db, const struct lk_kinds *k,
-    const struct lk_change *c, int64_t lead)
+/* What a BDC rep starts: rule 3 is about these going out. */
+static const char *const outreach[] = { "call", "email", "text", "letter",
+    "quote", NULL };
+
+static int
+is(const char *s, const char *t)
 {
-	struct lk_lead_facts lf;
+	return s != NULL && t != NULL && strcmp(s, t) == 0;
+}
+
+static int
+outgoing(const struct lk_change *c)
+{
+	const char *const *k;
+
+	if (c->log == NULL || (c->direction != NULL &&
+	    strcmp(c->direction, "out") != 0))
+		return 0;
+	for (k = outreach; *k != NULL; k++)
+		if (strcmp(c->log, *k) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Who may do c to lead lf: the lead's salesperson, a manager or an admin
+ * marks it needs-bdc; a BDC rep on an ISS's lead meets rule 2 (its
+ * status stays new until an ISS quoted) and rule 3 (contact only when
+ * the lead is marked or someone who may confirmed).  0, or 77 after the
+ * line naming the rule and what would allow it.
+ */
+static int
+engage(struct lk_db *db, const struct lk_change *c,
+    const struct lk_routing *r, const struct lk_lead_facts *lf)
+{
+	const char *role = lk_db_role(db), *me = lk_db_actor(db);
+	const char *sp = lf->salesperson;
+	long long id = (long long)lf->id;
+	int	 yes, rc;
+
+	if (role == NULL)
+		return 0;
+	if (c->needs_bdc != 0 && !is(role, "manager") &&
+	    !is(role, "admin") && !is(sp, me)) {
+		lk_err(EX_NOPERM, "lead %lld: %s is %s: only the lead's "
+		    "salesperson%s%s%s, a manager or an admin may mark it "
+		    "needs-bdc", id, me, role, sp != NULL ? " (" : "",
+		    sp != NULL ? sp : "", sp != NULL ? ")" : "");
+		return EX_NOPERM;
+	}
+	if (!is(role, "bdc") || is(sp, me) || !is(lf->sp_role, "iss"))
+		return 0;
+	if (KEPT(r, 2) && c->to != NULL && lf->initial && !lf->iss_quote) {
+		lk_err(EX_NOPERM, "lead %lld: rule 2: a BDC rep changes a new "
+		    "ISS lead's status only after an ISS sends a quote "
+		    "(lead-status %lld --log quote, by %s)", id, id, sp);
+		return EX_NOPERM;
+	}
+	if (!KEPT(r, 3) || !outgoing(c) || lf->needs_bdc)
+		return 0;
+	if (c->confirmed == NULL) {
+		lk_err(EX_NOPERM, "lead %lld: rule 3: a BDC rep contacts %s's "
+		    "customer only once %s or a manager confirmed "
+		    "(--confirmed LOGIN) or the lead is marked needs-bdc", id,
+		    sp, sp);
+		return EX_NOPERM;
+	}
+	if (is(c->confirmed, sp))
+		return 0;
+	if ((rc = lk_db_is_manager(db, c->confirmed, &yes)) != 0 || yes)
+		return rc;
+	lk_err(EX_NOPERM, "lead %lld: rule 3: --confirmed %s: only %s, the "
+	    "lead's salesperson, or an active manager confirms a BDC rep's "
+	    "contact", id, c->confirmed, sp);
+	return EX_NOPERM;
+}
+
+/*
+ * Rule 4: a BDC rep who works someone else's lead goes in its CDR
+ * field, never its salesperson's.
+ */
+static int
+worked(struct lk_db *db, const struct lk_routing *r,
+    const struct lk_lead_facts *lf)
+{
+	struct lk_arow a;
+	const char *me = lk_db_actor(db);
+	char	*why;
+	int	 rc;
+
+	if (!is(lk_db_role(db), "bdc") || !KEPT(r, 4) ||
+	    lf->salesperson == NULL || is(lf->salesperson, me) ||
+	    is(lf->cdr, me))
+		return 0;
+	memset(&a, 0, sizeof(a));
+	a.lead = lf->id;
+	a.role = "cdr";
+	a.from = lf->cdr;
+	a.to = me;
+	a.reason = "worked";
+	a.why = why = lk_xasprintf("a BDC rep worked %s's lead",
+	    lf->salesperson);
+	rc = lk_db_assignment_add(db, &a);
+	free(why);
+	return rc;
+}
+
+/* c applied to lead, whose facts are lf. */
+static int
+apply(struct lk_db *db, const struct lk_kinds *k, const struct lk_change *c,
+    const struct lk_lead_facts *lf, int64_t lead)
+{
 	const char *note = c->note, *kind, *appt_kind = NULL;
 	int64_t	 fid;
-	int	 found, rc;
+	int	 rc;
 
-	if ((rc = lk_db_lead_facts(db, lead, &lf, &found)) != 0)
-		return rc;
-	if (!found) {
-		lk_err(EX_DATAERR, "no lead %lld", (long long)lead);
-		return EX_DATAERR;
-	}
 	if (c->appointment && (appt_kind = c->kind != NULL ? c->kind :
 	    appointment_kind(k)) == NULL) {
 		lk_err(EX_DATAERR, "no follow-up kind is an appointment in "
@@ -256,10 +363,10 @@ lk_status_apply(struct lk_db *db, const struct lk_kinds *k,
 	if (c->to != NULL)
 		note = NULL;
 	if (c->log != NULL &&
-	    (rc = log_activity(db, c, lead, lf.visits, note, 0)) != 0)
+	    (rc = log_activity(db, c, lead, lf->visits, note, 0)) != 0)
 		return rc;
 	if ((c->confirm || c->shown || c->missed) &&
-	    (rc = appointment_outcome(db, c, lead, lf.visits, note)) != 0)
+	    (rc = appointment_outcome(db, c, lead, lf->visits, note)) != 0)
 		return rc;
 	if (c->log != NULL || c->confirm || c->shown || c->missed)
 		note = NULL;
@@ -275,6 +382,30 @@ lk_status_apply(struct lk_db *db, const struct lk_kinds *k,
 		return lk_db_followup_add(db, lead, appt_kind, c->appt_due,
 		    note, 0, &fid);
 	return 0;
+}
+
+int
+lk_status_apply(struct lk_db *db, const struct lk_kinds *k,
+    const struct lk_change *c, const struct lk_routing *r, int64_t lead)
+{
+	struct lk_lead_facts lf;
+	int	 found, rc;
+
+	if ((rc = lk_db_lead_facts(db, lead, &lf, &found)) != 0)
+		return rc;
+	if (!found) {
+		lk_err(EX_DATAERR, "no lead %lld", (long long)lead);
+		return EX_DATAERR;
+	}
+	if ((rc = engage(db, c, r, &lf)) == 0 && c->needs_bdc != 0 &&
+	    (c->needs_bdc > 0) != lf.needs_bdc)
+		rc = lk_db_mark_add(db, lead, "needs-bdc", c->needs_bdc > 0);
+	if (rc == 0)
+		rc = apply(db, k, c, &lf, lead);
+	if (rc == 0)
+		rc = worked(db, r, &lf);
+	lk_lead_facts_free(&lf);
+	return rc;
 }
 
 int

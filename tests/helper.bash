@@ -30,3 +30,52 @@ sql() {
 dump() {
 	sqlite3 "$LEAD_DB" .dump
 }
+
+# --- someone who is not root -------------------------------------------
+
+# Root off the staff roster has every right, so the roster's rules bind
+# only another user.  As root the suite runs such commands as nobody
+# (uid 65534); as anyone else, as that user.  NOBODY is the login they
+# act as: put it on the roster with the role a test needs.
+if [ "$(id -u)" -eq 0 ]; then
+	NOBODY=nobody
+else
+	NOBODY=$(id -un)
+fi
+# Who runs the suite, as the batches record it.
+ME=$(id -un)
+
+# nobody_db: move the test's database (LEAD_DB) to a directory of mode
+# 0700 owned by the user as_nobody runs as, so that user can write it,
+# its -wal and its -shm; bats' own directories let nobody in.  Call it
+# first thing in a test (before anything creates the database).  As
+# anyone but root there is nothing to move.
+nobody_db() {
+	[ "$(id -u)" -eq 0 ] || return 0
+	NOBODY_DIR=$(mktemp -d "${TMPDIR:-/tmp}/leadkit-nobody.XXXXXX") ||
+	    return 1
+	mkdir "$NOBODY_DIR/bin"
+	chown 65534:65534 "$NOBODY_DIR"
+	export LEAD_DB=$NOBODY_DIR/leads.db
+}
+
+# as_nobody CMD [ARG...]: run CMD as NOBODY, in nobody_db's directory.
+# The program is copied there first: the build may sit where nobody
+# cannot reach it (under /root).
+as_nobody() {
+	[ "$(id -u)" -eq 0 ] || { "$@"; return; }
+	[ -n "$NOBODY_DIR" ] || { echo "as_nobody: call nobody_db first" >&2; return 70; }
+	local prog
+	prog=$(command -v "$1") || return 127
+	cp "$prog" "$NOBODY_DIR/bin/"
+	chown -R 65534:65534 "$NOBODY_DIR"
+	shift
+	(cd "$NOBODY_DIR" && exec setpriv --reuid=65534 --regid=65534 \
+	    --clear-groups "$NOBODY_DIR/bin/${prog##*/}" "$@")
+}
+
+teardown() {
+	if [ -n "$NOBODY_DIR" ]; then
+		rm -rf "$NOBODY_DIR"
+	fi
+}

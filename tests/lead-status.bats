@@ -1269,8 +1269,8 @@ $me|2026-11-23T15:30:00Z"
 	run --separate-stderr lead-status --batches --format json
 	assert_success
 	assert_equal "${#lines[@]}" 2
-	assert_equal "${lines[0]}" "{\"id\":2,\"at\":\"2026-11-23T09:00:00-05:00\",\"actor\":\"$me\",\"program\":\"lead-status\",\"args\":[\"1\",\"left\",\"--follow-up\",\"tomorrow 10:00\",\"--note\",\"it's \\\"urgent\\\"\"],\"leads\":0,\"status_changes\":1,\"activities\":0,\"followups\":1,\"followup_events\":0,\"assignments\":0,\"catalog_changes\":0,\"documents\":0,\"quarantined\":0,\"undone_by\":null}"
-	assert_equal "${lines[1]}" "{\"id\":1,\"at\":\"2026-11-23T09:00:00-05:00\",\"actor\":\"$me\",\"program\":\"lead-add\",\"args\":[\"--first\",\"Ann\",\"--last\",\"Lee\",\"--received\",\"2026-11-20T10:00\",\"--email\",\"ann@example.com\",\"--source\",\"AutoTrader\"],\"leads\":1,\"status_changes\":0,\"activities\":0,\"followups\":0,\"followup_events\":0,\"assignments\":0,\"catalog_changes\":0,\"documents\":0,\"quarantined\":0,\"undone_by\":null}"
+	assert_equal "${lines[0]}" "{\"id\":2,\"at\":\"2026-11-23T09:00:00-05:00\",\"actor\":\"$me\",\"by_login\":null,\"program\":\"lead-status\",\"args\":[\"1\",\"left\",\"--follow-up\",\"tomorrow 10:00\",\"--note\",\"it's \\\"urgent\\\"\"],\"leads\":0,\"status_changes\":1,\"activities\":0,\"followups\":1,\"followup_events\":0,\"assignments\":0,\"marks\":0,\"catalog_changes\":0,\"documents\":0,\"quarantined\":0,\"undone_by\":null}"
+	assert_equal "${lines[1]}" "{\"id\":1,\"at\":\"2026-11-23T09:00:00-05:00\",\"actor\":\"$me\",\"by_login\":null,\"program\":\"lead-add\",\"args\":[\"--first\",\"Ann\",\"--last\",\"Lee\",\"--received\",\"2026-11-20T10:00\",\"--email\",\"ann@example.com\",\"--source\",\"AutoTrader\"],\"leads\":1,\"status_changes\":0,\"activities\":0,\"followups\":0,\"followup_events\":0,\"assignments\":0,\"marks\":0,\"catalog_changes\":0,\"documents\":0,\"quarantined\":0,\"undone_by\":null}"
 }
 
 @test "lead-status --batches lists newest first as TSV" {
@@ -1279,9 +1279,9 @@ $me|2026-11-23T15:30:00Z"
 	me=$(id -un)
 	run --separate-stderr lead-status --batches
 	assert_success
-	assert_equal "${lines[0]}" "$(tsv "id|at|actor|program|args|leads|status_changes|activities|followups|followup_events|assignments|catalog_changes|documents|quarantined|undone_by")"
-	assert_equal "${lines[1]}" "$(tsv "2|2026-11-23T09:00:00-05:00|$me|lead-status|[\"1\",\"snail-mail\"]|0|1|0|0|0|0|0|0|0|")"
-	assert_equal "$(cut -f1,4 <<<"${lines[2]}")" "$(tsv "1|lead-add")"
+	assert_equal "${lines[0]}" "$(tsv "id|at|actor|by_login|program|args|leads|status_changes|activities|followups|followup_events|assignments|marks|catalog_changes|documents|quarantined|undone_by")"
+	assert_equal "${lines[1]}" "$(tsv "2|2026-11-23T09:00:00-05:00|$me||lead-status|[\"1\",\"snail-mail\"]|0|1|0|0|0|0|0|0|0|0|")"
+	assert_equal "$(cut -f1,5 <<<"${lines[2]}")" "$(tsv "1|lead-add")"
 }
 
 @test "lead-status --undo-batch undoes every status change of a batch" {
@@ -1360,7 +1360,7 @@ $me|2026-11-23T15:30:00Z"
 	lead-status 1 --log call >/dev/null
 	before=$(dump)
 	run --separate-stderr lead-status --undo-batch 2
-	refused "batch 2 cannot be undone: it recorded 1 activities, appointment outcomes, assignments or catalog changes, which stay in the history"
+	refused "batch 2 cannot be undone: it recorded 1 activities, appointment outcomes or catalog changes, which stay in the history"
 	assert_equal "$(dump)" "$before"
 }
 
