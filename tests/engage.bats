@@ -821,3 +821,41 @@ ben|0"
 	assert_equal "$(head -1 <<<"$output" | grep -o '"assignments":[0-9]*,"marks":[0-9]*')" '"assignments":0,"marks":2'
 	assert_equal "$(sed -n 2p <<<"$output" | grep -o '"assignments":[0-9]*,"marks":[0-9]*')" '"assignments":1,"marks":0'
 }
+
+# --- with lead-assign itself ---------------------------------------------
+
+@test "rule 3 off in rules loaded by lead-assign --load-rules" {
+	leads
+	printf '%s\n' 'set rule-3 off' 'rotation internet ann ben' \
+	    'default -> internet round-robin' >rules.txt
+	lead-assign --load-rules rules.txt --as meg 2>/dev/null
+	run --separate-stderr lead-status 1 --log call --as bob
+	assert_success
+	run --separate-stderr lead-status 1 called-customer --follow-up +1d \
+	    --as bob
+	assert_equal "$status" 77
+}
+
+@test "lead-status --undo-batch of a lead-assign run gives the leads and the turns back" {
+	lead Ann
+	lead Bea
+	roster
+	printf '%s\n' 'rotation internet ann ben' \
+	    'default -> internet round-robin' >rules.txt
+	lead-assign --load-rules rules.txt --as meg 2>/dev/null
+	lead-assign 1 2 --as meg >/dev/null
+	batch=$(sql "SELECT max(id) FROM batches")
+	run sql "SELECT login, pass FROM turns ORDER BY login"
+	assert_output "ann|1000000
+ben|1000000"
+	run --separate-stderr lead-status --undo-batch "$batch" --as meg
+	assert_success
+	run sql "SELECT count(*) FROM leads WHERE salesperson IS NOT NULL"
+	assert_output 0
+	run sql "SELECT login, pass FROM turns ORDER BY login"
+	assert_output "ann|0
+ben|0"
+	run --separate-stderr lead-assign 2 --as meg
+	assert_success
+	assert_output --partial "ann"
+}
