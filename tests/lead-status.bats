@@ -1663,9 +1663,10 @@ lead-status: catalog.tsv:24: rules: not a duration: "fortnight"'
 	assert_success
 	assert_equal "$stderr" ""
 	assert_equal "${lines[0]}" "usage: lead-status [--db path] [--now time] [--format fmt] [--no-header]"
-	for o in appointment at batches catalog confirm db direction \
-	    follow-up format help history kind kinds load-catalog log missed \
-	    no-header note now of outcome shown undo undo-batch version; do
+	for o in appointment as at batches catalog confirm confirmed db \
+	    direction follow-up format help history kind kinds load-catalog \
+	    log missed needs-bdc no-header no-needs-bdc note now of outcome \
+	    shown undo undo-batch version; do
 		assert_line --regexp "^  --$o( |$)"
 	done
 }
