@@ -538,7 +538,10 @@ table_line(struct lk_out *o, const struct cell *row, const size_t *w)
 	for (i = 0; i < last; i++) {
 		if (i > 0)
 			fputs("  ", o->fp);
-		if (row[i].width > CELL_MAX) {
+		/* The last column runs on: nothing after it to keep
+		 * aligned, and it is often what the listing is for (a
+		 * comment, why a lead went where it went). */
+		if (row[i].width > CELL_MAX && i + 1 < o->n) {
 			fwrite(row[i].s, 1, row[i].cutlen, o->fp);
 			fputs(CUT_MARK, o->fp);
 		} else

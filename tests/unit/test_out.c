@@ -514,8 +514,13 @@ test_table(void)
 	a41[41] = '\0';
 	T_STR(one(LK_FMT_TABLE, LK_V_TEXT, a40), "aaaaaaaaaaaaaaaaaaaa"
 	    "aaaaaaaaaaaaaaaaaaaa\n", "table: 40 columns not cut");
-	T_STR(one(LK_FMT_TABLE, LK_V_TEXT, a41), "aaaaaaaaaaaaaaaaaaaa"
-	    "aaaaaaaaaaaaaaaaa...\n", "table: 41 columns cut to 40");
+	w[0] = (struct lk_val)TEXT(a41);
+	w[1] = (struct lk_val)TEXT("b");
+	T_STR(render(LK_FMT_TABLE, 0, 0, nv, 2, w, 1), "aaaaaaaaaaaaaaaaaaaa"
+	    "aaaaaaaaaaaaaaaaa...  b\n", "table: 41 columns cut to 40");
+	T_STR(one(LK_FMT_TABLE, LK_V_TEXT, a50), "aaaaaaaaaaaaaaaaaaaa"
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n",
+	    "table: the last column is never cut");
 	w[0] = (struct lk_val)TEXT(a50);
 	w[1] = (struct lk_val)TEXT("a");
 	w[2] = (struct lk_val)TEXT("abc");
@@ -534,8 +539,10 @@ test_table(void)
 	    "table: wide characters cut whole, column of 39");
 	memset(mix, 'a', 36);
 	strcpy(mix + 36, "\x1b[2Jxxxxx");
-	T_STR(one(LK_FMT_TABLE, LK_V_TEXT, mix),
-	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...\n",
+	w[0] = (struct lk_val)TEXT(mix);
+	w[1] = (struct lk_val)TEXT("b");
+	T_STR(render(LK_FMT_TABLE, 0, 0, nv, 2, w, 1),
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...  b\n",
 	    "table: cut never splits an escape");
 }
 
