@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -485,7 +486,7 @@ assign(struct lk_db *db, struct args *a)
 	char	 chunk[65536];
 	size_t	 n, i;
 	FILE	*fp;
-	int	 rc, loaded;
+	int	 rc, loaded, committed = 0;
 
 	if (fmt == LK_FMT_AUTO)
 		fmt = isatty(STDOUT_FILENO) ? LK_FMT_TABLE : LK_FMT_TSV;
@@ -540,8 +541,8 @@ assign(struct lk_db *db, struct args *a)
 			rc = lk_assign_lead(as, a->ids[i]);
 	if (rc == 0)
 		rc = lk_assign_finish(as);
-	if (rc == 0 && !a->dry_run)
-		rc = lk_db_commit(db);
+	if (rc == 0 && !a->dry_run && (rc = lk_db_commit(db)) == 0)
+		committed = 1;
 done:
 	lk_db_rollback(db);
 	if (lk_out_end(out) != 0 || fflush(fp) != 0) {
@@ -554,17 +555,17 @@ done:
 		while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
 			if (fwrite(chunk, 1, n, stdout) != n)
 				break;
-		if (ferror(fp) || ferror(stdout)) {
+		if (ferror(fp) || fflush(stdout) != 0 || ferror(stdout)) {
 			lk_err(EX_IOERR, "stdout: write error");
 			rc = EX_IOERR;
 		}
 	}
 	fclose(fp);
 	lk_out_free(out);
-	if (rc == 0 && as != NULL) {
-		fflush(stdout);
+	/* Whoever got a lead is told, whatever became of our output (a
+	 * closed pipe, a full disk): the assignment stands. */
+	if (committed)
 		lk_assign_notify(as);
-	}
 	lk_assign_free(as);
 	return rc;
 }
@@ -578,6 +579,9 @@ main(int argc, char *argv[])
 	int	 rc;
 
 	lk_msg_init("lead-assign");
+	/* A closed pipe on stdout is a write error to report, not the end:
+	 * the notify command still runs for what was committed. */
+	signal(SIGPIPE, SIG_IGN);
 	memset(&a, 0, sizeof(a));
 	a.argc = argc - 1;
 	a.argv = lk_xreallocarray(NULL, (size_t)argc, sizeof(*a.argv));
@@ -615,7 +619,7 @@ out:
 	free(a.to);
 	free(a.ids);
 	free(a.argv);
-	if (fflush(stdout) != 0 && rc == 0) {
+	if ((fflush(stdout) != 0 || ferror(stdout)) && rc == 0) {
 		lk_err(EX_IOERR, "stdout: write error");
 		rc = EX_IOERR;
 	}

@@ -382,10 +382,11 @@ int	 lk_db_alead(struct lk_db *, int64_t id,
 	    int (*fn)(const struct lk_alead *, void *), void *arg, int *found);
 /*
  * The ids, past after, of at most max leads, in id order: (login NULL)
- * unassigned new ones not in a pool, or (login) login's open leads.
+ * unassigned new ones not in a pool, or (login) the open leads login is
+ * the salesperson of (cdr 0) or the CDR of (cdr 1).
  */
-int	 lk_db_alead_ids(struct lk_db *, const char *login, int64_t after,
-	    size_t max, int64_t *ids, size_t *n);
+int	 lk_db_alead_ids(struct lk_db *, const char *login, int cdr,
+	    int64_t after, size_t max, int64_t *ids, size_t *n);
 
 /* One assignment row, as assignments holds it. */
 struct lk_arow {

@@ -12,6 +12,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -69,6 +70,7 @@ struct lk_assign {
 	struct told *told;
 	size_t	 ntold, ctold;
 	struct lk_buf why;
+	int	 from_cdr;		/* --from a BDC rep: their CDR fields */
 	int	 rc;			/* from a callback */
 	const char *want;		/* what the callback was asked */
 	const char *arg;
@@ -116,6 +118,14 @@ staff_find(const struct lk_assign *a, const char *login, int *state)
 	if (state != NULL)
 		*state = a->single ? LK_ON_SHIFT : OFF_ROSTER;
 	return NULL;
+}
+
+static int
+is_bdc(const struct lk_assign *a, const char *login)
+{
+	const struct lk_staff *s = staff_find(a, login, NULL);
+
+	return s != NULL && strcmp(s->role, "bdc") == 0;
 }
 
 static const char *
@@ -194,6 +204,32 @@ lk_assign_new(struct lk_db *db, const struct lk_assign_opts *o,
 		a->to.m[i].weight = 1;
 	}
 	a->to.loaded = 1;
+	if (o->from != NULL) {
+		const struct lk_staff *f = staff_find(a, o->from, NULL);
+
+		if (!a->single && f == NULL) {
+			lk_err(EX_NOUSER, "--from %s: not on the staff roster",
+			    o->from);
+			return EX_NOUSER;
+		}
+		a->from_cdr = f != NULL && strcmp(f->role, "bdc") == 0;
+	}
+	for (i = 0; i < o->nto; i++) {
+		if (o->from != NULL && strcmp(o->to[i], o->from) == 0) {
+			lk_err(EX_USAGE, "--to %s: the person leaving",
+			    o->to[i]);
+			return EX_USAGE;
+		}
+		if (o->from != NULL && !a->single &&
+		    is_bdc(a, o->to[i]) != a->from_cdr) {
+			lk_err(EX_NOUSER, a->from_cdr ? "--to %s: %s is a BDC "
+			    "rep, whose CDR fields go to BDC reps" : "--to %s: "
+			    "%s's leads need a salesperson, and a BDC rep works "
+			    "a lead only in its CDR field", o->to[i],
+			    o->from);
+			return EX_NOUSER;
+		}
+	}
 	for (i = 0; i < o->nto; i++) {
 		const struct lk_staff *s = staff_find(a, o->to[i], NULL);
 
@@ -374,6 +410,10 @@ give(struct lk_assign *a, const struct lk_alead *l, const char *role,
 	struct told *t;
 	int	 rc;
 
+	/* A BDC rep works a lead in its CDR field, never its
+	 * salesperson's (DOMAIN.md), however it came to them. */
+	if (to != NULL && strcmp(role, "salesperson") == 0 && is_bdc(a, to))
+		role = "cdr";
 	memset(&row, 0, sizeof(row));
 	row.lead = l->id;
 	row.role = role;
@@ -534,8 +574,24 @@ share_out(struct lk_assign *a, const struct lk_alead *l)
 	lk_buf_clear(&a->why);
 	lk_buf_addf(&a->why, "from %s to the people named, in turn: %s's",
 	    a->o.from, win->login);
-	return give(a, l, "salesperson", win->login, "redistribution", NULL,
-	    NULL, 0, a->why.s);
+	return give(a, l, a->from_cdr ? "cdr" : "salesperson", win->login,
+	    "redistribution", NULL, NULL, 0, a->why.s);
+}
+
+/* A BDC rep leaves: the CDR fields they held are cleared, or shared
+ * out among the BDC reps named. */
+static int
+cdr_off(struct lk_assign *a, const struct lk_alead *l)
+{
+	if (a->o.nto > 0)
+		return share_out(a, l);
+	lk_buf_clear(&a->why);
+	lk_buf_addf(&a->why, "%s leaves its CDR field%s%s%s", a->o.from,
+	    l->salesperson != NULL ? "; " : "",
+	    l->salesperson != NULL ? l->salesperson : "",
+	    l->salesperson != NULL ? " stays its salesperson" : "");
+	return give(a, l, "cdr", NULL, "redistribution", NULL, NULL, 0,
+	    a->why.s);
 }
 
 static int
@@ -545,10 +601,21 @@ on_lead(const struct lk_alead *l, void *arg)
 	struct lk_buf w = LK_BUF_INIT;
 
 	if (a->o.from != NULL) {
+		if (a->from_cdr)
+			return l->cdr != NULL && strcmp(l->cdr, a->o.from) == 0 ?
+			    cdr_off(a, l) : 0;
 		if (l->salesperson == NULL ||
 		    strcmp(l->salesperson, a->o.from) != 0)
 			return 0;
 		return a->o.nto > 0 ? share_out(a, l) : route(a, l);
+	}
+	if (l->salesperson == NULL && l->cdr != NULL) {
+		lk_buf_addf(&w, "already worked by %s, a BDC rep, as its CDR: "
+		    "a manager hands it on with lead-assign %lld --to LOGIN",
+		    l->cdr, (long long)l->id);
+		emit(a, l->id, l->cdr, NULL, w.s);
+		lk_buf_free(&w);
+		return 0;
 	}
 	if (l->salesperson != NULL) {
 		lk_buf_addf(&w, "already assigned to %s: a manager hands it on "
@@ -593,8 +660,8 @@ each(struct lk_assign *a, const char *login)
 	int	 rc;
 
 	do {
-		if ((rc = lk_db_alead_ids(a->db, login, after, CHUNK, ids,
-		    &n)) != 0)
+		if ((rc = lk_db_alead_ids(a->db, login, a->from_cdr, after,
+		    CHUNK, ids, &n)) != 0)
 			return rc;
 		for (i = 0; i < n; i++)
 			if ((rc = lk_assign_lead(a, ids[i])) != 0)
@@ -681,6 +748,17 @@ on_claim(const struct lk_alead *l, void *arg)
 	time_t	 t;
 
 	lk_buf_clear(&a->why);
+	if ((l->pool != NULL || l->dormant) && l->claimed_by != NULL &&
+	    strcmp(l->claimed_by, me) != 0 && l->claimed_at != NULL &&
+	    lk_time_parse_utc(l->claimed_at, &t) == 0) {
+		lk_err(EX_NOPERM, "lead %lld: %s claimed it first, at %s",
+		    (long long)l->id, l->claimed_by, lk_time_local(t, when));
+		return EX_NOPERM;
+	}
+	if ((l->pool != NULL || l->dormant) && l->claimed_by != NULL) {
+		emit(a, l->id, me, NULL, "already yours: you claimed it");
+		return 0;
+	}
 	if (l->pool != NULL) {
 		if (role != NULL && strcmp(role, "manager") != 0 &&
 		    !is_member(&a->r, l->pool, me)) {
@@ -700,23 +778,10 @@ on_claim(const struct lk_alead *l, void *arg)
 			    (long long)l->id, l->status, me, role);
 			return EX_NOPERM;
 		}
-		if (l->claimed_by != NULL && strcmp(l->claimed_by, me) != 0 &&
-		    l->claimed_at != NULL &&
-		    lk_time_parse_utc(l->claimed_at, &t) == 0) {
-			lk_err(EX_NOPERM, "lead %lld: %s claimed it first, at %s",
-			    (long long)l->id, l->claimed_by,
-			    lk_time_local(t, when));
-			return EX_NOPERM;
-		}
-		if ((l->salesperson != NULL &&
-		    strcmp(l->salesperson, me) == 0) ||
-		    (l->cdr != NULL && strcmp(l->cdr, me) == 0)) {
-			lk_buf_addf(&a->why, "already yours");
-			emit(a, l->id, me, NULL, a->why.s);
-			return 0;
-		}
+		/* Claimed even when it is already one's own: the claim is
+		 * what makes the next one wait its turn. */
 		if (role != NULL && strcmp(role, "bdc") == 0 &&
-		    l->salesperson != NULL) {
+		    l->salesperson != NULL && strcmp(l->salesperson, me) != 0) {
 			lk_buf_addf(&a->why, "claimed a %s lead as its CDR: %s "
 			    "stays its salesperson (rule 4)", l->status,
 			    l->salesperson);
@@ -921,6 +986,7 @@ notify_one(struct lk_assign *a, const struct told *t)
 		goto out;
 	}
 	if (pid == 0) {
+		signal(SIGPIPE, SIG_DFL);
 		/* Its output is for people, never the next program's
 		 * input: stdout goes where our stderr goes. */
 		if ((fd = open("/dev/null", O_RDONLY)) != -1) {

@@ -118,7 +118,7 @@ lk_db_alead(struct lk_db *db, int64_t id,
 }
 
 int
-lk_db_alead_ids(struct lk_db *db, const char *login, int64_t after,
+lk_db_alead_ids(struct lk_db *db, const char *login, int cdr, int64_t after,
     size_t max, int64_t *ids, size_t *n)
 {
 	sqlite3_stmt *st;
@@ -128,16 +128,23 @@ lk_db_alead_ids(struct lk_db *db, const char *login, int64_t after,
 	if (login == NULL)
 		st = lk_dbi_stmt(db, "SELECT l.id FROM leads l "
 		    "JOIN statuses s ON s.id = l.status_id "
-		    "WHERE l.id > ?1 AND l.salesperson IS NULL AND s.initial "
+		    "WHERE l.id > ?1 AND l.salesperson IS NULL AND "
+		    "l.cdr IS NULL AND s.initial "
 		    "AND COALESCE((SELECT a.rotation IS NOT NULL AND "
 		    "a.to_login IS NULL FROM assignments a "
 		    "WHERE a.lead_id = l.id AND a.role = 'salesperson' "
 		    "ORDER BY a.id DESC LIMIT 1), 0) = 0 "
 		    "ORDER BY l.id LIMIT ?2");
-	else
+	else if (!cdr)
 		st = lk_dbi_stmt(db, "SELECT l.id FROM leads l "
 		    "JOIN statuses s ON s.id = l.status_id "
 		    "WHERE l.salesperson = ?3 AND l.id > ?1 AND "
+		    "(' ' || s.groups || ' ') LIKE '% working %' AND "
+		    "NOT s.sold ORDER BY l.id LIMIT ?2");
+	else
+		st = lk_dbi_stmt(db, "SELECT l.id FROM leads l "
+		    "JOIN statuses s ON s.id = l.status_id "
+		    "WHERE l.cdr = ?3 AND l.id > ?1 AND "
 		    "(' ' || s.groups || ' ') LIKE '% working %' AND "
 		    "NOT s.sold ORDER BY l.id LIMIT ?2");
 	if (st == NULL)

@@ -586,7 +586,7 @@ undo_changes(struct lk_db *db, int64_t batch)
 /* An assignment a batch made, to give back. */
 struct arow {
 	int64_t	 id, lead, stride;
-	char	*role, *from, *to, *rotation;
+	char	*role, *from, *to, *rotation, *reason;
 };
 
 /*
@@ -643,8 +643,8 @@ unassign(struct lk_db *db, const struct arow *a)
 
 	if ((st = lk_dbi_stmt(db, "INSERT INTO assignments (lead_id, "
 	    "batch_id, at, actor, role, from_login, to_login, reason, why, "
-	    "undoes) VALUES (?, ?, ?, ?, ?, ?, ?, 'undo', 'undo of a batch', "
-	    "?)")) == NULL)
+	    "undoes, rotation) VALUES (?, ?, ?, ?, ?, ?, ?, 'undo', "
+	    "'undo of a batch', ?, ?)")) == NULL)
 		return EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, a->lead);
 	sqlite3_bind_int64(st, 2, db->batch);
@@ -654,6 +654,11 @@ unassign(struct lk_db *db, const struct arow *a)
 	lk_dbi_text(st, 6, a->to);
 	lk_dbi_text(st, 7, a->from);
 	sqlite3_bind_int64(st, 8, a->id);
+	/* A claim from a pool, undone, puts the lead back in the pool: an
+	 * assignment to nobody in a rotation is what a pool is. */
+	if (a->from == NULL && a->reason != NULL &&
+	    strcmp(a->reason, "claim") == 0)
+		lk_dbi_text(st, 9, a->rotation);
 	if ((rc = lk_dbi_done(db, st, "undoing an assignment")) != 0 ||
 	    a->stride == 0 || a->rotation == NULL || a->to == NULL)
 		return rc;
@@ -677,8 +682,8 @@ undo_assignments(struct lk_db *db, int64_t batch)
 	int	 r, rc = 0;
 
 	if ((st = lk_dbi_stmt(db, "SELECT id, lead_id, role, from_login, "
-	    "to_login, rotation, stride FROM assignments WHERE batch_id = ? "
-	    "AND undoes IS NULL ORDER BY id DESC")) == NULL)
+	    "to_login, rotation, stride, reason FROM assignments "
+	    "WHERE batch_id = ? AND undoes IS NULL ORDER BY id DESC")) == NULL)
 		return EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, batch);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
@@ -689,7 +694,8 @@ undo_assignments(struct lk_db *db, int64_t batch)
 		v[n].from = column_dup(st, 3);
 		v[n].to = column_dup(st, 4);
 		v[n].rotation = column_dup(st, 5);
-		v[n++].stride = sqlite3_column_int64(st, 6);
+		v[n].stride = sqlite3_column_int64(st, 6);
+		v[n++].reason = column_dup(st, 7);
 	}
 	sqlite3_reset(st);
 	if (r != SQLITE_DONE)
@@ -710,6 +716,7 @@ undo_assignments(struct lk_db *db, int64_t batch)
 		free(v[i].from);
 		free(v[i].to);
 		free(v[i].rotation);
+		free(v[i].reason);
 	}
 	free(v);
 	return rc;

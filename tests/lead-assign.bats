@@ -513,3 +513,105 @@ EOF
 	run lead-assign 1 2 --to ann,bob
 	assert_failure 64
 }
+
+@test "the notify command runs for what was committed even when the output cannot be written" {
+	roster
+	echo 'set notify echo "$LEAD_ID $STAFF_LOGIN" >>told.txt' >>rules.txt
+	lead-assign --load-rules rules.txt 2>/dev/null
+	leads 2 >/dev/null
+	run --separate-stderr bash -c 'lead-assign 1 2 >/dev/full' 
+	assert_failure 74
+	assert_stderr "lead-assign: stdout: write error"
+	run cat told.txt
+	assert_output "1 ann
+2 bob"
+}
+
+@test "a salesperson claiming their own dormant lead claims it: the next claim is refused" {
+	roster
+	leads 1 | lead-assign - >/dev/null
+	dormant=$(sql "SELECT id FROM statuses WHERE name = 'dormant'")
+	sql "INSERT INTO batches (at, actor, program, args) VALUES ('2026-11-23T13:00:00Z', 'cron', 'lead-sweep', '[]');
+	    INSERT INTO status_changes (lead_id, batch_id, at, actor, from_id, to_id)
+	    SELECT id, last_insert_rowid(), '2026-11-23T13:00:00Z', 'cron', status_id, $dormant FROM leads"
+	run lead-assign --as ann --claim 1 --no-header
+	assert_success
+	assert_output "1	ann		claimed a dormant lead (rule 5)"
+	run --separate-stderr lead-assign --as bob --claim 1
+	assert_failure 77
+	assert_stderr "lead-assign: lead 1: ann claimed it first, at 2026-11-23T09:00:00-05:00"
+	run lead-assign --as ann --claim 1 --no-header
+	assert_output "1	ann		already yours: you claimed it"
+}
+
+@test "a BDC rep is never a lead's salesperson: round-robin, --to and a pool claim put them in its CDR field" {
+	roster
+	sed -i 's/^rotation used dan eve$/rotation used dan eve gus/; s/^default -> internet round-robin$/default -> bdc round-robin\nrotation bdc gus/' rules.txt
+	lead-assign --load-rules rules.txt 2>/dev/null
+	leads 1 >/dev/null
+	leads 2 used >/dev/null
+	run lead-assign 1 --no-header
+	assert_output "1	gus	default	round-robin bdc: gus's turn"
+	run lead-assign --as meg 2 --to gus --no-header
+	assert_success
+	lead-assign 3 >/dev/null
+	run lead-assign --as gus --claim 3 --no-header
+	assert_success
+	run --separate-stderr lead-assign --as dan --claim 3
+	assert_failure 77
+	assert_stderr "lead-assign: lead 3: gus claimed it first, at 2026-11-23T09:00:00-05:00"
+	run sql "SELECT id, salesperson, cdr FROM leads ORDER BY id"
+	assert_output "1||gus
+2||gus
+3||gus"
+	# a lead a BDC rep works is not routed again
+	run lead-assign --new --no-header
+	assert_output ""
+}
+
+@test "--from a BDC rep clears the CDR fields they held, or hands them to the BDC reps named" {
+	roster
+	staff hal bdc
+	leads 2 | lead-assign - >/dev/null
+	lead-assign --as meg 1 --to gus >/dev/null
+	lead-assign --as meg 2 --to gus >/dev/null
+	run lead-assign --as meg --from gus --to hal 1 --dry-run --no-header
+	assert_failure 64
+	lead-assign --as meg --from gus --to hal --dry-run >/dev/null
+	run lead-assign --as meg --from gus --no-header
+	assert_output "1			gus leaves its CDR field; ann stays its salesperson
+2			gus leaves its CDR field; bob stays its salesperson"
+	run sql "SELECT id, salesperson, cdr FROM leads ORDER BY id"
+	assert_output "1|ann|
+2|bob|"
+	batch=$(sql "SELECT max(id) FROM batches")
+	lead-status --as meg --undo-batch "$batch" 2>/dev/null
+	lead-assign --as meg --from gus --to hal >/dev/null
+	run sql "SELECT id, salesperson, cdr FROM leads ORDER BY id"
+	assert_output "1|ann|hal
+2|bob|hal"
+	run --separate-stderr lead-assign --as meg --from ann --to hal
+	assert_failure 67
+	assert_stderr "lead-assign: --to hal: ann's leads need a salesperson, and a BDC rep works a lead only in its CDR field"
+}
+
+@test "--from someone not on the roster is 67; --from and --to the same person is 64" {
+	roster
+	run --separate-stderr lead-assign --as meg --from nosuch
+	assert_failure 67
+	assert_stderr "lead-assign: --from nosuch: not on the staff roster"
+	run --separate-stderr lead-assign --as meg --from bob --to bob
+	assert_failure 64
+	assert_stderr "lead-assign: --to bob: the person leaving"
+}
+
+@test "a pool claim undone puts the lead back in the pool, claimable again" {
+	roster
+	leads 1 used | lead-assign - >/dev/null
+	lead-assign --as dan --claim 1 >/dev/null
+	batch=$(sql "SELECT max(id) FROM batches")
+	lead-status --as meg --undo-batch "$batch" 2>/dev/null
+	run lead-assign --as eve --claim 1 --no-header
+	assert_success
+	assert_output "1	eve		claimed from the used pool"
+}
