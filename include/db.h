@@ -329,13 +329,16 @@ int	 lk_db_time_off(struct lk_db *, const struct lk_staff *s,
 struct lk_shift_counts {
 	long	 added, removed, kept;	/* shifts */
 	long	 off;			/* days off added */
+	long	 back;			/* days off taken back: the export
+					   has the person working that day */
 	long	 days, people;		/* the file's */
 };
 /*
  * Store the shift export s, its rows matched to roster[0..n): the
  * shifts of the people it names on the days it names are replaced by
  * its own (what is there already stays untouched; others' shifts, and
- * other days, are not the file's business); its days off are added.
+ * other days, are not the file's business); its days off are added,
+ * and a day off of someone it has working that day is taken back.
  */
 struct lk_shifts;
 int	 lk_db_shifts_load(struct lk_db *, const struct lk_shifts *s,

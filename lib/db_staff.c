@@ -592,12 +592,19 @@ lk_db_shifts_load(struct lk_db *db, const struct lk_shifts *s,
 		    e - k, c);
 		k = e;
 	}
-	for (i = 0; i < s->n && rc == 0; i++) {
-		sh = &s->v[i];
-		if (sh->off && (rc = lk_db_time_off(db, &roster[sh->who],
-		    sh->day, 1, &changed)) == 0)
-			c->off += changed;
-	}
+	/* The export is the schedule for the days it names: a day off it
+	 * gives is added, and one it has the person working is taken back
+	 * (a revised export that cancels a holiday). */
+	/* Working rows first: a day the file both gives off and has the
+	 * person working on is off. */
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < s->n && rc == 0; i++) {
+			sh = &s->v[i];
+			if ((size_t)sh->off == k && (rc = lk_db_time_off(db,
+			    &roster[sh->who], sh->day, sh->off,
+			    &changed)) == 0)
+				*(sh->off ? &c->off : &c->back) += changed;
+		}
 	free(nw);
 	free(days);
 	free(ids);

@@ -168,6 +168,10 @@ lk_roster_load(struct lk_db *db, const char *path, enum lk_dorder order,
 		    dry_run ? "would be added" : "added", c.people,
 		    c.people == 1 ? "person" : "people", c.days,
 		    c.days == 1 ? "" : "s");
+	if (rc == 0 && c.back > 0)
+		lk_warn("%s: %ld day%s off %s: the file has them working",
+		    s.name, c.back, c.back == 1 ? "" : "s", dry_run ?
+		    "would be taken back" : "taken back");
 	lk_shifts_free(&s);
 	return rc;
 }

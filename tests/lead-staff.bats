@@ -833,3 +833,19 @@ ann,2026-12-22,9:00,17:61'
 	run as_nobody lead-staff --add ann --role iss
 	assert_success
 }
+
+@test "lead-staff --load-shifts: a revised export that has someone working takes their day off back" {
+	roster
+	printf 'Employee,Date,Start,End,Type\nAnn Lee,2026-12-01,,,Vacation\n' >first.csv
+	printf 'Employee,Date,Start,End,Type\nAnn Lee,2026-12-01,09:00,17:00,Shift\n' >revised.csv
+	lead-staff --load-shifts first.csv 2>/dev/null
+	run on_shift --now '2026-12-01 10:00' ann
+	assert_output "login|state
+ann|time off"
+	run --separate-stderr lead-staff --load-shifts revised.csv
+	assert_success
+	assert_equal "${stderr_lines[1]}" "lead-staff: revised.csv: 1 day off taken back: the file has them working"
+	run on_shift --now '2026-12-01 10:00' ann
+	assert_output "login|state
+ann|on shift"
+}
