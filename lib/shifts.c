@@ -307,7 +307,7 @@ static int
 split_span(struct rd *r, const struct raw *w, const char **a, const char **b)
 {
 	const char *s = w->cell[C_SPAN], *p, *q;
-	size_t	 skip;
+	size_t	 skip, n;
 
 	if ((p = strstr(s, "\xe2\x80\x93")) != NULL)	/* en dash */
 		skip = 3;
@@ -317,10 +317,13 @@ split_span(struct rd *r, const struct raw *w, const char **a, const char **b)
 		skip = 1;
 	else
 		return bad(r, w->line, C_SPAN, s, "not START-END");
+	/* Trimmed before q is read: arguments have no order. */
 	q = s;
-	*a = lk_arena_strndup(&r->s->arena, q, lk_trim(&q, (size_t)(p - s)));
+	n = lk_trim(&q, (size_t)(p - s));
+	*a = lk_arena_strndup(&r->s->arena, q, n);
 	q = p + skip;
-	*b = lk_arena_strndup(&r->s->arena, q, lk_trim(&q, strlen(q)));
+	n = lk_trim(&q, strlen(q));
+	*b = lk_arena_strndup(&r->s->arena, q, n);
 	if (**a == '\0' || **b == '\0')
 		return bad(r, w->line, C_SPAN, s, "not START-END");
 	return 0;

@@ -4,6 +4,7 @@
  * written back one canonical way, and judged in local time; the clock
  * times and days lead-staff and shift exports write.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -91,9 +92,16 @@ lk_day_local(time_t t, char *buf)
 {
 	struct tm tm;
 
-	if (localtime_r(&t, &tm) == NULL ||
-	    strftime(buf, LK_DAY_MAX, "%Y-%m-%d", &tm) == 0)
+	/* Four digits of year, as lk_days_parse and the stored times
+	 * write it: strftime's %Y gives year 302 three.  (The remainders
+	 * change nothing; they show the compiler that it fits.) */
+	if (localtime_r(&t, &tm) == NULL || tm.tm_year < -1900 ||
+	    tm.tm_year > 9999 - 1900)
 		strcpy(buf, "?");
+	else
+		snprintf(buf, LK_DAY_MAX, "%04u-%02u-%02u",
+		    (unsigned)(tm.tm_year + 1900) % 10000,
+		    (unsigned)(tm.tm_mon + 1) % 100, (unsigned)tm.tm_mday % 100);
 	return buf;
 }
 

@@ -1,14 +1,17 @@
 /*
  * test_staff: roles, logins, clock times, weekly hours read, written
  * back and judged at fixed times (overnight spans, both DST changes of
- * 2026 in New York), and the days time off names.
+ * 2026 in New York), the days time off names, and a shift export's
+ * "9:00 AM - 5:00 PM" column read as two times.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "clock.h"
+#include "shifts.h"
 #include "staff.h"
 #include "xmem.h"
 #include "t.h"
@@ -350,6 +353,13 @@ test_days(void)
 	    "late in the day is the same day");
 	T_STR(lk_day_local(at("2026-11-24 00:00"), buf), "2026-11-24",
 	    "midnight is the next day");
+	/* A shift export's date of year 302 was stored as "302-12-26". */
+	T_STR(lk_day_local(at("0302-12-26 12:00"), buf), "0302-12-26",
+	    "a year before 1000 has four digits");
+	T_STR(lk_day_local(at("0001-01-02 00:00"), buf), "0001-01-02",
+	    "so has year 1");
+	T_STR(lk_day_local(at("9999-12-31 12:00"), buf), "9999-12-31",
+	    "and year 9999");
 
 	daysis("2026-12-24", "2026-12-24");
 	daysis("12/24/2026", "2026-12-24");
@@ -375,6 +385,67 @@ test_days(void)
 	free(got);
 }
 
+/* A shift export with text in a file of its own, read month-first. */
+static int
+read_shifts(const char *text, struct lk_shifts *s)
+{
+	char	 path[] = "/tmp/test_staff.XXXXXX";
+	FILE	*fp;
+	int	 fd, rc;
+
+	if ((fd = mkstemp(path)) == -1 || (fp = fdopen(fd, "w")) == NULL) {
+		printf("Bail out! cannot write a shift export\n");
+		exit(1);
+	}
+	fputs(text, fp);
+	fclose(fp);
+	rc = lk_shifts_read(path, LK_DORDER_MDY, s);
+	unlink(path);
+	return rc;
+}
+
+/* Row i of s runs from local time from to local time to. */
+static void
+shift_is(const struct lk_shifts *s, size_t i, const char *from,
+    const char *to, const char *w)
+{
+	if (i >= s->n) {
+		T_OK(0, w);
+		return;
+	}
+	T_INT(s->v[i].start, at(from), w);
+	T_INT(s->v[i].end, at(to), w);
+}
+
+static void
+test_shift_column(void)
+{
+	struct lk_shifts s;
+
+	/* The end's blanks were trimmed after the end was taken, so with
+	 * a compiler that reads the arguments left to right "5:00pm" was
+	 * cut to " 5:00p", not a time. */
+	T_INT(read_shifts("Name,Date,Shift\n"
+	    "Ann Lee,12/14/2026,9:00am - 5:00pm\n"
+	    "Bob Roe,12/14/2026,8am-4pm\n"
+	    "Cat Fox,12/15/2026,9:00 AM \xe2\x80\x93 1:00 PM\n"
+	    "Dee Park,12/15/2026,10am to 2pm\n"
+	    "Eve Ng,12/16/2026,10pm -  6am\n", &s), 0,
+	    "shift column: blanks around the dash are read");
+	T_INT(s.n, 5, "shift column: five rows");
+	shift_is(&s, 0, "2026-12-14 09:00", "2026-12-14 17:00",
+	    "shift column: 9:00am - 5:00pm");
+	shift_is(&s, 1, "2026-12-14 08:00", "2026-12-14 16:00",
+	    "shift column: 8am-4pm");
+	shift_is(&s, 2, "2026-12-15 09:00", "2026-12-15 13:00",
+	    "shift column: an en dash between blanks");
+	shift_is(&s, 3, "2026-12-15 10:00", "2026-12-15 14:00",
+	    "shift column: 10am to 2pm");
+	shift_is(&s, 4, "2026-12-16 22:00", "2026-12-17 06:00",
+	    "shift column: overnight, two blanks after the dash");
+	lk_shifts_free(&s);
+}
+
 int
 main(void)
 {
@@ -387,5 +458,6 @@ main(void)
 	test_hours_on();
 	test_hours_any();
 	test_days();
+	test_shift_column();
 	return t_done();
 }
