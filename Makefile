@@ -104,6 +104,8 @@ sanitize: deps
 FUZZ_SECONDS ?= 120
 FUZZ_DATE_SECONDS ?= 60
 FUZZ_ADF_SECONDS ?= 120
+FUZZ_ROUTING_SECONDS ?= 120
+FUZZ_SHIFTS_SECONDS ?= 120
 FUZZ = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer
 fuzz:
 	@./tests/deps clang libclang-rt-14-dev $(DEB)
@@ -116,9 +118,15 @@ fuzz:
 		tests/fuzz/fuzz_date.c build/fuzz/libleadkit.a $(LDLIBS)
 	clang $(CFLAGS) $(FUZZ) -fsanitize=fuzzer -o build/fuzz/fuzz_adf \
 		tests/fuzz/fuzz_adf.c build/fuzz/libleadkit.a $(LDLIBS)
+	clang $(CFLAGS) $(FUZZ) -fsanitize=fuzzer -o build/fuzz/fuzz_routing \
+		tests/fuzz/fuzz_routing.c build/fuzz/libleadkit.a $(LDLIBS)
+	clang $(CFLAGS) $(FUZZ) -fsanitize=fuzzer -o build/fuzz/fuzz_shifts \
+		tests/fuzz/fuzz_shifts.c build/fuzz/libleadkit.a $(LDLIBS)
 	./tests/fuzz/run build/fuzz/fuzz_csv $(FUZZ_SECONDS)
 	./tests/fuzz/run build/fuzz/fuzz_date $(FUZZ_DATE_SECONDS)
 	./tests/fuzz/run build/fuzz/fuzz_adf $(FUZZ_ADF_SECONDS)
+	./tests/fuzz/run build/fuzz/fuzz_routing $(FUZZ_ROUTING_SECONDS)
+	./tests/fuzz/run build/fuzz/fuzz_shifts $(FUZZ_SHIFTS_SECONDS)
 
 # BENCH_ONLY=csv runs only bench/run (lead-add --csv), BENCH_ONLY=adf
 # only bench/adf (lead-add --adf --mail), BENCH_ONLY=assign only
