@@ -711,12 +711,8 @@ main(int argc, char *argv[])
 		    "lead's fields (--first, --last, --email, --phone, ...)");
 		usage();
 	}
-	if (lk_clock_init(a.now) != 0) {
-		lk_msg_at(EX_USAGE, NULL, 0, a.now != NULL ? "--now" :
-		    "LEAD_NOW", a.now != NULL ? a.now : getenv("LEAD_NOW"),
-		    "not a time");
-		return EX_USAGE;
-	}
+	if ((rc = lk_clock_setup(a.now)) != 0)
+		return rc;
 	/* Checking a file or listing leaves no database behind. */
 	if ((rc = a.imp.dry_run || a.imp.show_map || a.quarantine ||
 	    a.sources || a.message != 0 ? lk_db_open_read(&db, a.db) :

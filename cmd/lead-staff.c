@@ -469,13 +469,8 @@ main(int argc, char *argv[])
 	memcpy(a.argv, argv + 1, (size_t)argc * sizeof(*a.argv));
 	parse(argc, argv, &a);
 	check(&a);
-	if (lk_clock_init(a.now) != 0) {
-		lk_msg_at(EX_USAGE, NULL, 0, a.now != NULL ? "--now" :
-		    "LEAD_NOW", a.now != NULL ? a.now : getenv("LEAD_NOW"),
-		    "not a time");
-		rc = EX_USAGE;
+	if ((rc = lk_clock_setup(a.now)) != 0)
 		goto out;
-	}
 	read_days("--off", &a.off);
 	read_days("--cancel-off", &a.cancel);
 	lk_day_local(lk_clock_now(), a.since_day);

@@ -18,6 +18,9 @@
  * lk_date_parse reads.  Returns 0, or -1 when the value is not a time.
  */
 int	 lk_clock_init(const char *now);
+/* lk_clock_init for a program's --now: 0, or 64 (EX_USAGE) after the
+ * line naming --now or LEAD_NOW and the value that is not a time. */
+int	 lk_clock_setup(const char *now);
 /* The fixed time (the wall clock read once if lk_clock_init never ran). */
 time_t	 lk_clock_now(void);
 

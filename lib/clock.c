@@ -11,6 +11,7 @@
 
 #include "clock.h"
 #include "dateint.h"
+#include "msg.h"
 
 /* Where a unit of a span goes in struct lk_dur. */
 enum unitkind {
@@ -55,6 +56,16 @@ lk_clock_init(const char *now)
 	clk.now = t;
 	clk.set = 1;
 	return 0;
+}
+
+int
+lk_clock_setup(const char *now)
+{
+	if (lk_clock_init(now) == 0)
+		return 0;
+	lk_msg_at(EX_USAGE, NULL, 0, now != NULL ? "--now" : "LEAD_NOW",
+	    now != NULL ? now : getenv("LEAD_NOW"), "not a time");
+	return EX_USAGE;
 }
 
 time_t
