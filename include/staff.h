@@ -13,6 +13,8 @@ struct lk_buf;
 
 /* Is role one of iss, bdc, floor, manager, admin? */
 int	 lk_role_valid(const char *role);
+/* Is role one of roles, a space-separated list ("manager admin")? */
+int	 lk_role_in(const char *role, const char *roles);
 
 /* One working span: day 0 (sunday) .. 6, minutes after midnight; a span
  * whose end is not after its start runs past midnight (22:00-06:00). */

@@ -24,6 +24,7 @@
 #include "db.h"
 #include "msg.h"
 #include "out.h"
+#include "staff.h"
 #include "xmem.h"
 
 #define STRIDE	1000000
@@ -351,7 +352,7 @@ before(const struct rot *rt, const struct member *x, const struct member *y)
  * not on shift who would have gone first (all of them when nobody can).
  */
 static struct member *
-pick(struct lk_assign *a, struct rot *rt, struct lk_buf *skipped)
+pick(struct rot *rt, struct lk_buf *skipped)
 {
 	struct member *win = NULL, *m;
 	size_t	 i;
@@ -372,7 +373,6 @@ pick(struct lk_assign *a, struct rot *rt, struct lk_buf *skipped)
 		    state_name(m->state));
 		first = 0;
 	}
-	(void)a;
 	return win;
 }
 
@@ -451,6 +451,27 @@ give(struct lk_assign *a, const struct lk_alead *l, const char *role,
 	return 0;
 }
 
+/* win takes l as rt's round-robin turn; a->why gets what happened,
+ * after whatever it already says, and skipped is used up. */
+static int
+turn_give(struct lk_assign *a, const struct lk_alead *l,
+    const struct lk_rule *rule, struct rot *rt, struct member *win,
+    struct lk_buf *skipped)
+{
+	int64_t	 stride;
+
+	lk_buf_addf(&a->why, "round-robin %s: %s's turn", rt->name,
+	    win->login);
+	if (win->weight != 1)
+		lk_buf_addf(&a->why, " (weight %d)", win->weight);
+	if (skipped->len > 0)
+		lk_buf_addf(&a->why, "; skipped %s", skipped->s);
+	lk_buf_free(skipped);
+	stride = take_turn(rt, win);
+	return give(a, l, "salesperson", win->login, "round-robin", rule,
+	    rt->name, stride, a->why.s);
+}
+
 /* Route l by the rules. */
 static int
 route(struct lk_assign *a, const struct lk_alead *l)
@@ -461,7 +482,6 @@ route(struct lk_assign *a, const struct lk_alead *l)
 	struct rot *rt, *alt;
 	struct member *win;
 	const char *mgr;
-	int64_t	 stride;
 	int	 rc = 0, state;
 
 	rl.type = l->type;
@@ -502,18 +522,8 @@ route(struct lk_assign *a, const struct lk_alead *l)
 			lk_buf_adds(&skipped, "it has no manager");
 		break;
 	case LK_ROUND_ROBIN:
-		if ((win = pick(a, rt, &skipped)) != NULL) {
-			lk_buf_addf(why, "round-robin %s: %s's turn", rt->name,
-			    win->login);
-			if (win->weight != 1)
-				lk_buf_addf(why, " (weight %d)", win->weight);
-			if (skipped.len > 0)
-				lk_buf_addf(why, "; skipped %s", skipped.s);
-			lk_buf_free(&skipped);
-			stride = take_turn(rt, win);
-			return give(a, l, "salesperson", win->login,
-			    "round-robin", rule, rt->name, stride, why->s);
-		}
+		if ((win = pick(rt, &skipped)) != NULL)
+			return turn_give(a, l, rule, rt, win, &skipped);
 		break;
 	}
 	/* Nobody in the rotation can take it now. */
@@ -523,18 +533,8 @@ route(struct lk_assign *a, const struct lk_alead *l)
 		lk_buf_addf(why, "nobody on shift in %s: %s; else ", rt->name,
 		    lk_buf_str(&skipped));
 		lk_buf_clear(&skipped);
-		if ((win = pick(a, alt, &skipped)) != NULL) {
-			lk_buf_addf(why, "round-robin %s: %s's turn", alt->name,
-			    win->login);
-			if (win->weight != 1)
-				lk_buf_addf(why, " (weight %d)", win->weight);
-			if (skipped.len > 0)
-				lk_buf_addf(why, "; skipped %s", skipped.s);
-			lk_buf_free(&skipped);
-			stride = take_turn(alt, win);
-			return give(a, l, "salesperson", win->login,
-			    "round-robin", rule, alt->name, stride, why->s);
-		}
+		if ((win = pick(alt, &skipped)) != NULL)
+			return turn_give(a, l, rule, alt, win, &skipped);
 		lk_buf_addf(why, "nobody on shift in %s either: %s",
 		    alt->name, lk_buf_str(&skipped));
 	} else if (rc == 0)
@@ -568,7 +568,7 @@ share_out(struct lk_assign *a, const struct lk_alead *l)
 		a->to.m[i].stride = STRIDE;
 		a->to.m[i].state = LK_ON_SHIFT;
 	}
-	win = pick(a, &a->to, &skipped);
+	win = pick(&a->to, &skipped);
 	lk_buf_free(&skipped);
 	take_turn(&a->to, win);
 	lk_buf_clear(&a->why);
@@ -727,19 +727,6 @@ is_member(const struct lk_routing *r, const char *rotation,
 }
 
 static int
-has_role(const char *role, const char *roles)
-{
-	size_t	 n = strlen(role);
-	const char *p;
-
-	for (p = roles; (p = strstr(p, role)) != NULL; p += n)
-		if ((p == roles || p[-1] == ' ') &&
-		    (p[n] == '\0' || p[n] == ' '))
-			return 1;
-	return 0;
-}
-
-static int
 on_claim(const struct lk_alead *l, void *arg)
 {
 	struct lk_assign *a = arg;
@@ -772,7 +759,7 @@ on_claim(const struct lk_alead *l, void *arg)
 		    0, a->why.s);
 	}
 	if (l->dormant) {
-		if (role != NULL && !has_role(role, "iss bdc manager")) {
+		if (role != NULL && !lk_role_in(role, "iss bdc manager")) {
 			lk_err(EX_NOPERM, "lead %lld is %s: an ISS, BDC rep or "
 			    "manager claims it (rule 5), and %s is %s",
 			    (long long)l->id, l->status, me, role);

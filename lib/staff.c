@@ -37,6 +37,21 @@ lk_role_valid(const char *role)
 }
 
 int
+lk_role_in(const char *role, const char *roles)
+{
+	size_t	 n = strlen(role);
+	const char *p;
+
+	if (n == 0)
+		return 0;
+	for (p = roles; (p = strstr(p, role)) != NULL; p += n)
+		if ((p == roles || p[-1] == ' ') &&
+		    (p[n] == '\0' || p[n] == ' '))
+			return 1;
+	return 0;
+}
+
+int
 lk_login_valid(const char *s)
 {
 	size_t	 i;

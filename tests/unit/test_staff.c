@@ -52,6 +52,11 @@ test_roles(void)
 	T_OK(!lk_role_valid("ISS"), "ISS is not (roles are lower case)");
 	T_OK(!lk_role_valid("sales"), "sales is not a role");
 	T_OK(!lk_role_valid(""), "nothing is not a role");
+	T_OK(lk_role_in("manager", "manager admin"), "manager in a list");
+	T_OK(lk_role_in("admin", "manager admin"), "admin last in a list");
+	T_OK(!lk_role_in("iss", "manager admin"), "iss not in it");
+	T_OK(!lk_role_in("man", "manager admin"), "a part of a word is not");
+	T_OK(!lk_role_in("", "manager admin"), "nothing is in no list");
 }
 
 static void
