@@ -45,6 +45,16 @@ int	 lk_db_open(struct lk_db **dbp, const char *path);
  * read instead. */
 int	 lk_db_open_read(struct lk_db **dbp, const char *path);
 void	 lk_db_close(struct lk_db *);
+/*
+ * Before the first open: keep a statement's journal in memory up to
+ * bytes (SQLite's default is 64 KiB, then a temporary file).  A
+ * statement that fires a trigger inside a longer transaction journals
+ * the pages it changes; assigning a lead (its row, four indexes, the
+ * lead the trigger updates) is just past 64 KiB, and 100k of them made
+ * 1.3 million writes.  Only lead-assign asks: the memory stays taken,
+ * and an import, which has no such statement, would pay it for nothing.
+ */
+void	 lk_db_statement_journal(int bytes);
 
 
 /*

@@ -314,6 +314,8 @@ busy(void *arg, int count)
  * SQLite's settings for the process, made once, before it starts (after,
  * they would fail).
  */
+static int stmt_spill = -1;	/* lk_db_statement_journal, or SQLite's */
+
 static void
 configure(void)
 {
@@ -325,13 +327,14 @@ configure(void)
 	/* One connection, one thread: SQLite's locks and memory counters
 	 * cost an import a tenth of its time for nothing. */
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-	/* A statement that fires a trigger inside a longer transaction
-	 * keeps a statement journal of the pages it changes; past 64 KiB,
-	 * the default, SQLite writes it to a temporary file, and assigning
-	 * a lead (its row, four indexes, the lead the trigger updates) is
-	 * just past that: 100k of them made 1.3 million writes.  A few MiB
-	 * in memory, freed after each statement. */
-	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 4 << 20);
+	if (stmt_spill >= 0)
+		sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, stmt_spill);
+}
+
+void
+lk_db_statement_journal(int bytes)
+{
+	stmt_spill = bytes;
 }
 
 /*
