@@ -27,7 +27,7 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 # libcsv ships no .pc file
 override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror \
 	-Iinclude -DLK_VERSION='"$(VERSION)"' $(PKG_CFLAGS)
-LDLIBS = -lcsv $(PKG_LIBS)
+LDLIBS = -lcsv $(PKG_LIBS) -pthread
 
 PROGS = lead-add lead-status lead-assign lead-staff
 LIBSRC = $(wildcard lib/*.c)

@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <sysexits.h>
 
-struct lk_buf;
+#include "xmem.h"
 
 /* Set the program name that starts every line ("lead-add"). */
 void	 lk_msg_init(const char *prog);
@@ -46,5 +46,21 @@ void	 lk_msg_quote(struct lk_buf *out, const char *s, size_t max);
 /* The worst status so far (0 when none), and a way to raise it. */
 int	 lk_msg_rc(void);
 void	 lk_msg_setrc(int);
+
+/*
+ * Messages held back, in order, with the worst status among them.  A
+ * thread working ahead of the one that reports (lk_import_csv reads
+ * and checks rows while the main thread stores them) holds its lines,
+ * so stderr says things in the order of the file.
+ */
+struct lk_msg_held {
+	struct lk_buf text;		/* whole lines, each ending in \n */
+	int	 rc;
+};
+/* From now on this thread's messages and statuses go to h (NULL: to
+ * stderr and lk_msg_rc() again).  lk_msg_rc() does not see them. */
+void	 lk_msg_hold(struct lk_msg_held *h);
+/* Write what h holds to stderr, count its status, and empty it. */
+void	 lk_msg_release(struct lk_msg_held *h);
 
 #endif

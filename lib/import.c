@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -58,8 +59,8 @@ struct imp {
 	size_t	 ncols;
 	int	 have_header;
 	long	 header_line;
-	struct lk_arena arena;	/* one row's strings */
-	struct lk_lead lead;
+	struct lk_lead *lead;	/* the row being read */
+	struct pipe *pipe;	/* rows read, on their way to be stored */
 	enum lk_dorder order;	/* as decided so far */
 	long	 order_line;	/* the row that decided it */
 	long	 amb_line;	/* the first ambiguous date */
@@ -72,6 +73,53 @@ struct imp {
 	int	 progress;	/* stderr is a terminal */
 	int	 shown;		/* a progress line is on it */
 };
+
+/*
+ * The reader thread parses and checks rows while the calling thread
+ * stores them: the two halves of an import take about the same time,
+ * and a machine has two cores.  Rows go over in chunks, so the threads
+ * meet once per CHUNK rows, and never more than NCHUNK chunks are out:
+ * memory stays flat.  The database is touched by the calling thread
+ * only.  What the reader would say goes with the rows (lk_msg_hold),
+ * so stderr tells things in the order of the file, as if one thread
+ * had done it all.
+ */
+#define CHUNK	32
+#define NCHUNK	4
+
+enum { ROW_LEAD, ROW_BAD };
+
+/* One row read, a lead or a refusal, waiting to be stored. */
+struct slot {
+	struct lk_arena arena;		/* its strings */
+	struct lk_lead lead;
+	struct lk_msg_held said;	/* the reader's lines before it */
+	long	 line;
+	int	 kind;
+	struct lk_buf rej;		/* a bad row's fields, for the
+					 * reject file */
+};
+
+struct chunk {
+	struct slot s[CHUNK];
+	size_t	 n;
+	int	 last;			/* the reader is done: */
+	int	 rc;			/* ... with this */
+	struct lk_msg_held said;	/* ... and said this after the rows */
+};
+
+struct pipe {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct chunk c[NCHUNK];
+	size_t	 filled;		/* chunks handed over, ever */
+	size_t	 taken;			/* chunks given back, ever */
+	int	 stop;			/* the storing side wants no more */
+	struct lk_msg_held pending;	/* said since the last row */
+	struct lk_csv *csv;
+};
+
+#define STOPPED	(-2)		/* lk_csv_each's return when stopped */
 
 static void	 csvfield(FILE *, const char *, size_t);
 static void	 unshow(struct imp *);
@@ -250,7 +298,7 @@ cell_ok(struct imp *i, const char *col, const char *s, size_t len)
 	size_t	 bad;
 
 	if (memchr(s, '\0', len) != NULL) {
-		lk_lead_issue(&i->lead, 1, col, NULL, "a NUL byte in the "
+		lk_lead_issue(i->lead, 1, col, NULL, "a NUL byte in the "
 		    "field (UTF-16 without a BOM? try --encoding UTF-16LE)");
 		return -1;
 	}
@@ -258,7 +306,7 @@ cell_ok(struct imp *i, const char *col, const char *s, size_t len)
 		snprintf(why, sizeof(why), "invalid UTF-8 (byte 0x%02X at "
 		    "byte %zu); try --encoding windows-1252 or the file's "
 		    "encoding", (unsigned char)s[bad], bad + 1);
-		lk_lead_issue(&i->lead, 1, col, NULL, why);
+		lk_lead_issue(i->lead, 1, col, NULL, why);
 		return -1;
 	}
 	return 0;
@@ -465,7 +513,7 @@ order_name(enum lk_dorder o)
 static void
 received(struct imp *i, long line)
 {
-	struct lk_lead *l = &i->lead;
+	struct lk_lead *l = i->lead;
 	const char *v = l->v[LK_F_RECEIVED], *col;
 	char	 why[120];
 	unsigned flags;
@@ -534,28 +582,24 @@ unformula(const char **s, size_t len)
 
 /* Set a bad row aside (--skip-bad) or report it; 0 to go on. */
 static int
-refuse(struct imp *i, const struct lk_csv_rec *r, const struct lk_issue *e)
+refuse(struct imp *i, struct slot *sl, const struct lk_issue *e)
 {
 	char	 num[24];
-	size_t	 j;
 
 	unshow(i);
-	lk_msg_at(i->rej != NULL ? 0 : EX_DATAERR, i->name, r->line, e->field,
-	    e->value, "%s", e->reason);
+	lk_msg_at(i->rej != NULL ? 0 : EX_DATAERR, i->name, sl->line,
+	    e->field, e->value, "%s", e->reason);
 	/* A dry run goes on to find every bad row, and counts them. */
 	if (i->rej != NULL || i->opt->dry_run)
 		i->n->rejected++;
 	if (i->rej == NULL)
 		return i->opt->dry_run ? 0 : EX_DATAERR;
 	lk_buf_clear(&i->line);
-	lk_msg_fmt(&i->line, i->name, r->line, e->field, e->value, e->reason);
-	snprintf(num, sizeof(num), "%ld,", r->line);
+	lk_msg_fmt(&i->line, i->name, sl->line, e->field, e->value, e->reason);
+	snprintf(num, sizeof(num), "%ld,", sl->line);
 	fputs(num, i->rej);
 	csvfield(i->rej, i->line.s, i->line.len);
-	for (j = 0; j < r->n; j++) {
-		fputc(',', i->rej);
-		csvfield(i->rej, r->f[j], r->len[j]);
-	}
+	fwrite(lk_buf_str(&sl->rej), 1, sl->rej.len, i->rej);
 	fputs("\r\n", i->rej);
 	return 0;
 }
@@ -609,25 +653,24 @@ warn(const struct lk_lead *l, const char *file, long line)
 		    l->issues[k].value, "%s", l->issues[k].reason);
 }
 
-static int
-row(void *arg, const struct lk_csv_rec *r)
+/*
+ * The reader's half of a row: the lead it makes, or the error that
+ * costs it, in a slot; nothing is said or stored here.
+ */
+static void
+read_row(struct imp *i, const struct lk_csv_rec *r, struct slot *sl)
 {
-	struct imp *i = arg;
-	struct lk_lead *l = &i->lead;
-	const struct lk_issue *e;
+	struct lk_lead *l = &sl->lead;
 	const struct column *c;
 	const char *s;
 	char	 why[96];
 	size_t	 j, k, len;
-	int64_t	 id, dup;
-	int	 rc, f;
+	int	 f;
 
-	if (!i->have_header)
-		return header(i, r);
-	i->n->rows++;
-	progress(i);
-	lk_arena_reset(&i->arena);
-	lk_lead_reset(l, &i->arena);
+	i->lead = l;
+	lk_arena_reset(&sl->arena);
+	lk_lead_reset(l, &sl->arena);
+	sl->line = r->line;
 	if (r->n != i->ncols) {
 		/* Trailing empty fields past the header are harmless. */
 		for (k = i->ncols; k < r->n && r->len[k] == 0; k++)
@@ -661,8 +704,103 @@ row(void *arg, const struct lk_csv_rec *r)
 			received(i, r->line);
 		lk_lead_finish(l, i->opt->strict);
 	}
+	sl->kind = first_error(l) != NULL ? ROW_BAD : ROW_LEAD;
+	lk_buf_clear(&sl->rej);
+	if (sl->kind == ROW_BAD && i->rej != NULL)
+		for (j = 0; j < r->n; j++) {
+			lk_buf_addc(&sl->rej, ',');
+			/* A spreadsheet must not run what a customer
+			 * typed. */
+			lk_out_csv_field(&sl->rej, r->f[j], r->len[j], 1);
+		}
+}
+
+/* Hand the chunk being filled over; wait for room for the next one. */
+static int
+hand_over(struct pipe *p)
+{
+	int	 stop;
+
+	pthread_mutex_lock(&p->mu);
+	p->filled++;
+	pthread_cond_broadcast(&p->cv);
+	while (p->filled - p->taken == NCHUNK && !p->stop)
+		pthread_cond_wait(&p->cv, &p->mu);
+	stop = p->stop;
+	if (!stop) {
+		p->c[p->filled % NCHUNK].n = 0;
+		p->c[p->filled % NCHUNK].last = 0;
+	}
+	pthread_mutex_unlock(&p->mu);
+	return stop ? STOPPED : 0;
+}
+
+/* lk_csv_each's callback, in the reader thread. */
+static int
+row(void *arg, const struct lk_csv_rec *r)
+{
+	struct imp *i = arg;
+	struct pipe *p = i->pipe;
+	struct chunk *ch = &p->c[p->filled % NCHUNK];
+	struct slot *sl;
+	struct lk_msg_held t;
+
+	if (!i->have_header)
+		return header(i, r);
+	sl = &ch->s[ch->n++];
+	/* What was said since the last row is told before this one. */
+	t = sl->said;
+	sl->said = p->pending;
+	p->pending = t;
+	lk_msg_hold(&p->pending);
+	read_row(i, r, sl);
+	return ch->n == CHUNK ? hand_over(p) : 0;
+}
+
+static void *
+reader(void *arg)
+{
+	struct imp *i = arg;
+	struct pipe *p = i->pipe;
+	struct chunk *ch;
+	struct lk_msg_held t;
+	int	 rc;
+
+	lk_msg_hold(&p->pending);
+	rc = lk_csv_each(p->csv, row, i);
+	if (rc != STOPPED) {
+		ch = &p->c[p->filled % NCHUNK];
+		ch->last = 1;
+		ch->rc = rc;
+		t = ch->said;
+		ch->said = p->pending;
+		p->pending = t;
+		lk_msg_hold(NULL);
+		pthread_mutex_lock(&p->mu);
+		p->filled++;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+	}
+	lk_msg_hold(NULL);
+	return NULL;
+}
+
+/* The storing half of a row, in the calling thread. */
+static int
+store(struct imp *i, struct slot *sl)
+{
+	struct lk_lead *l = &sl->lead;
+	const struct lk_issue *e;
+	int64_t	 id, dup;
+	int	 rc;
+
+	i->n->rows++;
+	progress(i);
+	if (sl->said.text.len > 0)
+		unshow(i);
+	lk_msg_release(&sl->said);
 	if ((e = first_error(l)) != NULL)
-		return refuse(i, r, e);
+		return refuse(i, sl, e);
 	if ((rc = lk_db_lead_find(i->db, l, &dup)) != 0)
 		return rc;
 	if (dup != 0) {
@@ -672,7 +810,7 @@ row(void *arg, const struct lk_csv_rec *r)
 	}
 	if (l->nissues > 0) {
 		unshow(i);
-		warn(l, i->name, r->line);
+		warn(l, i->name, sl->line);
 		i->n->warned++;
 	}
 	/* A dry run adds too (lead-add rolls back), so that what it counts
@@ -683,6 +821,72 @@ row(void *arg, const struct lk_csv_rec *r)
 		i->n->first = id;
 	i->n->added++;
 	return 0;
+}
+
+/*
+ * Read the file in a second thread and store its rows here, in order.
+ * Returns what lk_csv_each did (-1: --show-map is done), or the first
+ * error storing a row.
+ */
+static int
+pipeline(struct imp *i, struct lk_csv *csv)
+{
+	struct pipe *p;
+	struct chunk *ch;
+	pthread_t th;
+	size_t	 k, j;
+	int	 rc = 0, done = 0, err;
+
+	p = lk_xcalloc(1, sizeof(*p));
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->cv, NULL);
+	p->csv = csv;
+	i->pipe = p;
+	if ((err = pthread_create(&th, NULL, reader, i)) != 0) {
+		lk_err(EX_OSERR, "%s: cannot start reading: %s", i->name,
+		    strerror(err));
+		rc = EX_OSERR;
+		goto out;
+	}
+	while (!done && rc == 0) {
+		pthread_mutex_lock(&p->mu);
+		while (p->filled == p->taken)
+			pthread_cond_wait(&p->cv, &p->mu);
+		pthread_mutex_unlock(&p->mu);
+		/* The chunk is the reader's no more until taken is moved. */
+		ch = &p->c[p->taken % NCHUNK];
+		for (k = 0; k < ch->n && rc == 0; k++)
+			rc = store(i, &ch->s[k]);
+		if (rc == 0 && ch->last) {
+			unshow(i);
+			lk_msg_release(&ch->said);
+			rc = ch->rc;
+			done = 1;
+		}
+		pthread_mutex_lock(&p->mu);
+		p->taken++;
+		if (rc != 0 && !done)
+			p->stop = 1;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+	}
+	pthread_join(th, NULL);
+out:
+	for (k = 0; k < NCHUNK; k++) {
+		for (j = 0; j < CHUNK; j++) {
+			lk_lead_free(&p->c[k].s[j].lead);
+			lk_arena_free(&p->c[k].s[j].arena);
+			lk_buf_free(&p->c[k].s[j].said.text);
+			lk_buf_free(&p->c[k].s[j].rej);
+		}
+		lk_buf_free(&p->c[k].said.text);
+	}
+	lk_buf_free(&p->pending.text);
+	pthread_mutex_destroy(&p->mu);
+	pthread_cond_destroy(&p->cv);
+	free(p);
+	i->pipe = NULL;
+	return rc;
 }
 
 /* The reject file holds customers' data: private, like the database.
@@ -786,7 +990,7 @@ lk_import_csv(struct lk_db *db, const struct lk_import *opt,
 	    (rc = lk_db_bulk_begin(db)) != 0)
 		goto close;
 	csv = lk_csv_new(fp, i.name, &opt->csv);
-	rc = lk_csv_each(csv, row, &i);
+	rc = pipeline(&i, csv);
 	unshow(&i);
 	if (rc == -1) {		/* --show-map done */
 		rc = 0;
@@ -833,8 +1037,6 @@ out:
 		free(i.cols[k].name);
 	free(i.cols);
 	free(i.amb_value);
-	lk_lead_free(&i.lead);
-	lk_arena_free(&i.arena);
 	lk_buf_free(&i.line);
 	aliases_free(&i.map);
 	return rc;

@@ -12,6 +12,8 @@
 
 static const char *prog = "leadkit";
 static int worst;
+/* Where this thread's messages wait (lk_msg_hold), or NULL: stderr. */
+static _Thread_local struct lk_msg_held *held;
 
 void
 lk_msg_init(const char *name)
@@ -28,8 +30,29 @@ lk_msg_prog(void)
 void
 lk_msg_setrc(int rc)
 {
-	if (rc > worst)
-		worst = rc;
+	int	*w = held != NULL ? &held->rc : &worst;
+
+	if (rc > *w)
+		*w = rc;
+}
+
+void
+lk_msg_hold(struct lk_msg_held *h)
+{
+	held = h;
+}
+
+void
+lk_msg_release(struct lk_msg_held *h)
+{
+	if (h->text.len > 0) {
+		fflush(stdout);
+		fwrite(h->text.s, 1, h->text.len, stderr);
+		fflush(stderr);
+	}
+	lk_msg_setrc(h->rc);
+	lk_buf_clear(&h->text);
+	h->rc = 0;
 }
 
 int
@@ -130,6 +153,10 @@ lk_msg_fmt(struct lk_buf *out, const char *file, long line,
 static void
 emit(const struct lk_buf *b)
 {
+	if (held != NULL) {
+		lk_buf_addf(&held->text, "%s: %s\n", prog, lk_buf_str(b));
+		return;
+	}
 	fflush(stdout);
 	fprintf(stderr, "%s: %s\n", prog, lk_buf_str(b));
 	fflush(stderr);
