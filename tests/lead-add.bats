@@ -923,6 +923,50 @@ Dee"
 	assert_output 600
 }
 
+# 300 rows: far more than the reader thread hands over at once, so the
+# reader is ahead of the rows being stored when these lines are said.
+long_csv() {
+	awk 'BEGIN { print "First Name,Email,Date Received"
+		for (n = 2; n <= 301; n++)
+			if (n == 40) print "Bo,not-an-email,11/20/2026"
+			else if (n == 150) print "Cy,cy@example.com,13/45/2026"
+			else if (n == 260) print "Di,di@@example.com,11/20/2026"
+			else printf "P%d,p%d@example.com,11/20/2026\n", n, n }'
+}
+
+@test "lead-add --csv says things in the order of the file, however long" {
+	long_csv >long.csv
+	echo '"Ed,ed@example.com,11/21/2026' >>long.csv
+	seed
+	add --csv long.csv --skip-bad rejects.csv
+	assert_failure 65
+	assert_stderr \
+	    'lead-add: long.csv:40: Email: not an e-mail address (kept as written): "not-an-email"' \
+	    'lead-add: long.csv:150: Date Received: not a date (the file writes dates month-first, as on line 2): "13/45/2026"' \
+	    'lead-add: long.csv:260: Email: not an e-mail address (kept as written): "di@@example.com"' \
+	    'lead-add: long.csv:302: a quoted field never ends (no closing ", or text after the closing ")'
+	assert_unchanged
+	[ ! -e rejects.csv ]
+}
+
+@test "lead-add --csv stops at the first bad row and says nothing of the rows after it" {
+	long_csv >long.csv
+	seed
+	add --csv long.csv
+	assert_failure 65
+	assert_output ""
+	# Row 260 was read by then, but is not spoken of.
+	assert_stderr \
+	    'lead-add: long.csv:40: Email: not an e-mail address (kept as written): "not-an-email"' \
+	    'lead-add: long.csv:150: Date Received: not a date (the file writes dates month-first, as on line 2): "13/45/2026"'
+	assert_unchanged
+	add --csv long.csv --skip-bad rejects.csv
+	assert_success
+	assert_equal "${#lines[@]}" 299
+	assert_equal "$(sql 'SELECT count(*) FROM leads')" 300
+	assert_equal "$(sed -n '2s/,.*//p' rejects.csv)" 150
+}
+
 @test "lead-add --csv --skip-bad writes a reject file that imports back once fixed" {
 	fixture mixed.csv
 	lead-add --csv mixed.csv --skip-bad rejects.csv >/dev/null 2>&1
