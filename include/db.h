@@ -88,8 +88,11 @@ int	 lk_db_lead_add(struct lk_db *, const struct lk_lead *, int64_t *id);
  * faster), and looks no lead up as it goes: lk_db_bulk_end rebuilds the
  * indexes, inside the same transaction, and removes the later copies of
  * a source and external id the load gave twice (*gone says how many).
+ * Into a full table, a load of incoming bytes (the file's size; 0 when
+ * unknown) large beside the database rebuilds the e-mail, phone and
+ * contact indexes the same way, and still looks each lead up.
  */
-int	 lk_db_bulk_begin(struct lk_db *);
+int	 lk_db_bulk_begin(struct lk_db *, int64_t incoming);
 int	 lk_db_bulk_end(struct lk_db *, long *gone);
 /* Call fn with each lead of batch, in id order, until it returns
  * nonzero (returned); 0 or a sysexits code. */

@@ -954,6 +954,7 @@ lk_import_csv(struct lk_db *db, const struct lk_import *opt,
 {
 	struct imp i;
 	struct lk_csv *csv = NULL;
+	struct stat st;
 	FILE	*fp;
 	size_t	 k;
 	long	 gone;
@@ -987,7 +988,8 @@ lk_import_csv(struct lk_db *db, const struct lk_import *opt,
 		}
 	}
 	if (!opt->dry_run && !opt->show_map &&
-	    (rc = lk_db_bulk_begin(db)) != 0)
+	    (rc = lk_db_bulk_begin(db, fstat(fileno(fp), &st) == 0 &&
+	    S_ISREG(st.st_mode) ? (int64_t)st.st_size : 0)) != 0)
 		goto close;
 	csv = lk_csv_new(fp, i.name, &opt->csv);
 	rc = pipeline(&i, csv);

@@ -468,6 +468,30 @@ $LEAD_DB-shm 600"
 2"
 }
 
+@test "lead-add --csv of a dump large beside the database keeps every index and finds what was there" {
+	fixture two.csv
+	big 3000 >big.csv
+	lead-add --csv two.csv >/dev/null 2>&1
+	local indexes
+	indexes=$(sql "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name")
+	# The dump is far bigger than the database: its e-mail, phone and
+	# contact indexes are built anew at the end, not row by row.
+	add --csv big.csv
+	assert_success
+	assert_equal "${#lines[@]}" 3000
+	assert_equal "$(sql "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name")" "$indexes"
+	run sql "PRAGMA integrity_check"
+	assert_output ok
+	run sql "EXPLAIN QUERY PLAN SELECT id FROM leads WHERE email_norm = 'u1234@example.com'"
+	assert_output --partial "INDEX leads_email (email_norm=?)"
+	run sql "SELECT id FROM leads WHERE email_norm = 'u1234@example.com'"
+	assert_output 1236
+	add --csv big.csv
+	assert_success
+	assert_output ""
+	assert_equal "$stderr" "lead-add: big.csv: 0 added, 3000 already there, 0 rejected"
+}
+
 @test "lead-add shows progress on a terminal and clears it for each message" {
 	awk 'BEGIN { print "First Name,Phone"
 		for (i = 1; i <= 400000; i++)
