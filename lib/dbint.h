@@ -28,6 +28,8 @@ struct lk_db {
 	long	 timeout;		/* ms to wait for another writer */
 	struct timespec wait_start;	/* when this wait began */
 	int	 told;			/* "waiting" said on a terminal */
+	int	 created;		/* the file is this command's: no
+					   WAL until lk_db_close */
 	struct lk_buf *bulk_sql;	/* their CREATE statements */
 	struct lk_apend *apend;		/* assignments not yet written */
 	size_t	 nbulk;

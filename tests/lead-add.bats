@@ -62,17 +62,18 @@ big() {
 	}'
 }
 
-# wal_over BYTES: wait (at most 30 s) until the database's WAL file is
-# larger than BYTES: an import under way has written that much.
+# wal_over BYTES [FILE]: wait (at most 30 s) until the database's WAL
+# file (or FILE) is larger than BYTES: an import under way has written
+# that much.
 wal_over() {
-	local i
+	local i f=${2:-$LEAD_DB-wal}
 
 	for ((i = 0; i < 600; i++)); do
-		[ "$(stat -c %s "$LEAD_DB-wal" 2>/dev/null || echo 0)" -gt "$1" ] &&
+		[ "$(stat -c %s "$f" 2>/dev/null || echo 0)" -gt "$1" ] &&
 		    return 0
 		sleep 0.05
 	done
-	echo "the WAL never grew past $1 bytes" >&2
+	echo "$f never grew past $1 bytes" >&2
 	return 1
 }
 
@@ -410,6 +411,7 @@ Bob|2026-03-04T05:00:00Z"
 @test "the database's -wal and -shm files are no more readable than it" {
 	umask 000
 	big 300000 >big.csv
+	lead-add --first Ann >/dev/null
 	lead-add --csv big.csv >/dev/null 2>&1 &
 	local pid=$!
 	wal_over 0
@@ -419,6 +421,54 @@ Bob|2026-03-04T05:00:00Z"
 	assert_output "$LEAD_DB 600
 $LEAD_DB-wal 600
 $LEAD_DB-shm 600"
+}
+
+@test "lead-add killed part-way through creating the database leaves it empty, usable, and private" {
+	fixture two.csv
+	big 400000 >big.csv
+	umask 000
+	# A database the command creates is loaded through a rollback
+	# journal, straight into the file; WAL comes after.
+	lead-add --csv big.csv >/dev/null 2>&1 &
+	local pid=$! rc=0
+	wal_over 4000000 "$LEAD_DB"
+	kill -0 "$pid"
+	kill -9 "$pid"
+	wait "$pid" || rc=$?
+	assert_equal "$rc" 137
+	run stat -c '%n %a' "$LEAD_DB" "$LEAD_DB-journal"
+	assert_output "$LEAD_DB 600
+$LEAD_DB-journal 600"
+	add --csv two.csv
+	assert_success
+	assert_output "1
+2"
+	run sql "PRAGMA integrity_check"
+	assert_output ok
+	run sql "PRAGMA journal_mode"
+	assert_output wal
+	run sql "SELECT count(*) FROM leads"
+	assert_output 2
+	# Every index there, as in a database that was never interrupted.
+	local q="SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
+	LEAD_DB=$BATS_TEST_TMPDIR/clean.db lead-add --csv two.csv >/dev/null 2>&1
+	assert_equal "$(sql "$q")" "$(sqlite3 "$BATS_TEST_TMPDIR/clean.db" "$q")"
+}
+
+@test "a command that opens a database being created waits for it, then goes on in WAL mode" {
+	big 100000 >big.csv
+	lead-add --csv big.csv >/dev/null 2>import.err &
+	local pid=$!
+	wal_over 2000000 "$LEAD_DB"
+	# Still loading, or the test proves nothing.
+	kill -0 "$pid"
+	add --first Bo
+	assert_success
+	assert_output 100001
+	wait "$pid"
+	assert_equal "$(cat import.err)" "lead-add: big.csv: 100000 added, 0 already there, 0 rejected"
+	run sql "PRAGMA journal_mode"
+	assert_output wal
 }
 
 @test "lead-add killed with SIGKILL part-way leaves the database as it was, and usable" {
