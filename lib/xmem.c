@@ -15,6 +15,8 @@
 static void
 oom(void)
 {
+	/* Said now, not held back for a thread that will never print it. */
+	lk_msg_hold(NULL);
 	lk_err(EX_OSERR, "out of memory");
 	exit(EX_OSERR);
 }
