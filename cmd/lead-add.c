@@ -713,6 +713,8 @@ main(int argc, char *argv[])
 	}
 	if ((rc = lk_clock_setup(a.now)) != 0)
 		return rc;
+	/* No insert of lead-add's fires a trigger: SQLite's 64 KiB. */
+	lk_db_statement_journal(64 << 10);
 	/* Checking a file or listing leaves no database behind. */
 	if ((rc = a.imp.dry_run || a.imp.show_map || a.quarantine ||
 	    a.sources || a.message != 0 ? lk_db_open_read(&db, a.db) :

@@ -594,7 +594,6 @@ main(int argc, char *argv[])
 	    (rc = lk_ids_read(stdin, "stdin", &a.ids, &a.nids)) != 0)
 		goto out;
 	lk_ids_uniq(a.ids, &a.nids);
-	lk_db_statement_journal(4 << 20);
 	if ((rc = a.rules || a.check ? lk_db_open_read(&db, a.db) :
 	    lk_db_open(&db, a.db)) != 0)
 		goto out;

@@ -268,23 +268,27 @@ convert(struct lk_csv *c, char *in, size_t *n, int last)
 {
 	char	 out[CHUNK * 2], *ip, *op;
 	size_t	 il, ol;
-	int	 rc;
+	int	 rc, e;
 
 	ip = in;
 	il = *n;
-	while (il > 0) {
+	while (il > 0 && !c->stop) {
 		op = out;
 		ol = sizeof(out);
 		errno = 0;
 		if (iconv(c->cd, &ip, &il, &op, &ol) == (size_t)-1 &&
 		    errno != E2BIG) {
-			if ((rc = feed(c, out, (size_t)(op - out))) != 0)
+			/* What came before it is read first: a row the
+			 * reader stops at is all there is to say. */
+			e = errno;
+			if ((rc = feed(c, out, (size_t)(op - out))) != 0 ||
+			    c->stop)
 				return rc;
-			if (errno == EINVAL && !last)
+			if (e == EINVAL && !last)
 				break;
 			lk_msg_at(EX_DATAERR, c->name, c->lines + 1, NULL, NULL,
 			    "not %s text (byte 0x%02X)%s", c->enc,
-			    (unsigned char)*ip, errno == EINVAL ?
+			    (unsigned char)*ip, e == EINVAL ?
 			    " at the end of the file" : "");
 			return EX_DATAERR;
 		}

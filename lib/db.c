@@ -314,7 +314,7 @@ busy(void *arg, int count)
  * SQLite's settings for the process, made once, before it starts (after,
  * they would fail).
  */
-static int stmt_spill = -1;	/* lk_db_statement_journal, or SQLite's */
+static int stmt_spill = 4 << 20;	/* lk_db_statement_journal */
 
 static void
 configure(void)
@@ -327,14 +327,29 @@ configure(void)
 	/* One connection, one thread: SQLite's locks and memory counters
 	 * cost an import a tenth of its time for nothing. */
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-	if (stmt_spill >= 0)
-		sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, stmt_spill);
+	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, stmt_spill);
 }
 
 void
 lk_db_statement_journal(int bytes)
 {
 	stmt_spill = bytes;
+}
+
+/*
+ * Set the journal mode, waiting out another command's write: on a file
+ * in a rollback journal (one being created) SQLite refuses the change
+ * at once, without the busy handler, while another holds its lock.
+ */
+static int
+journal_mode(struct lk_db *db, const char *sql)
+{
+	int	 rc, count = 0;
+
+	while (((rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL)) & 0xff) ==
+	    SQLITE_BUSY && busy(db, count++))
+		;
+	return rc;
 }
 
 /*
@@ -406,14 +421,14 @@ db_open(struct lk_db **dbp, const char *path, int read)
 	/*
 	 * WAL, so readers never wait for a writer.  A database this
 	 * command creates has nobody to wait (whoever opens it meanwhile
-	 * turns WAL on, and waits its turn): in a rollback journal, its
+	 * waits its turn, then turns WAL on): in a rollback journal, its
 	 * first load writes each page once, not to the WAL and then again
 	 * into the file.  That is a fifth of a first import's time;
 	 * lk_db_close turns WAL on.
 	 */
-	if ((rc = sqlite3_exec(db->h, db->created ?
-	    "PRAGMA journal_mode = DELETE" : "PRAGMA journal_mode = WAL",
-	    NULL, NULL, NULL)) != SQLITE_OK) {
+	if ((rc = journal_mode(db, db->created ?
+	    "PRAGMA journal_mode = DELETE" : "PRAGMA journal_mode = WAL")) !=
+	    SQLITE_OK) {
 		rc = lk_dbi_rc(rc);
 		if (rc == EX_DATAERR)
 			lk_err(rc, "%s: not a leadkit database", db->path);
@@ -422,7 +437,9 @@ db_open(struct lk_db **dbp, const char *path, int read)
 		goto fail;
 	}
 	if ((rc = lk_dbi_exec(db, "PRAGMA foreign_keys = ON")) != 0 ||
-	    (rc = lk_dbi_exec(db, "PRAGMA synchronous = NORMAL")) != 0 ||
+	    /* NORMAL is safe from power loss in WAL mode only. */
+	    (rc = lk_dbi_exec(db, db->created ? "PRAGMA synchronous = FULL" :
+	    "PRAGMA synchronous = NORMAL")) != 0 ||
 	    (rc = migrate(db)) != 0)
 		goto fail;
 	*dbp = db;
@@ -455,8 +472,8 @@ lk_db_close(struct lk_db *db)
 		lk_db_rollback(db);
 	for (i = 0; i < db->ncache; i++)
 		sqlite3_finalize(db->cache[i].stmt);
-	/* Not worth a wait: if someone has it open, the next command to
-	 * open it turns WAL on. */
+	/* Not worth a wait: if another command holds it now, it or the
+	 * next command to open it turns WAL on. */
 	if (db->created && db->h != NULL) {
 		sqlite3_busy_handler(db->h, NULL, NULL);
 		sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL,

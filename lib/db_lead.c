@@ -205,15 +205,17 @@ lk_db_bulk_begin(struct lk_db *db, int64_t incoming)
 	empty = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	/*
-	 * Into a full table every lead updates its indexes at random
-	 * places, each a page read and a page written back: some 20 us a
-	 * lead an index.  Building an index anew reads the table once and
-	 * sorts, some 1.5 us a lead already there.  A dump of an eighth of
-	 * the database's bytes or more (a lead takes about twice its CSV
-	 * bytes stored) has enough leads to pay for that on the e-mail,
-	 * phone and contact indexes.  The fingerprint's stays, to look
-	 * each lead up in; the ones new leads append to (received, batch,
-	 * status) stay.  incoming is 0 when unknown (a pipe).
+	 * Into a table that has leads, every lead updates its indexes at
+	 * random places, each a page read and a page written back: some
+	 * 20 us a lead an index.  Building an index anew reads the table
+	 * once and sorts, some 1.5 us a lead already there.  A dump of an
+	 * eighth of the database's bytes or more (a lead takes about twice
+	 * its CSV bytes stored) has enough leads to pay for that on the
+	 * e-mail, phone and contact indexes.  The fingerprint's stays, to
+	 * look each lead up in; so do the ones new leads mostly append to:
+	 * batch and status always, received when the dump is newer than
+	 * what is there, as a day's or a week's dump is.  incoming is 0
+	 * when unknown (a pipe).
 	 *
 	 * Otherwise a 4 MiB page cache, twice the default, saves a fifth
 	 * of the time.  Not with the builds: each sorts in as much memory
@@ -227,9 +229,10 @@ lk_db_bulk_begin(struct lk_db *db, int64_t incoming)
 	    "ORDER BY name = 'leads_fingerprint' DESC")) == NULL)
 		return EX_SOFTWARE;
 	/*
-	 * Into an empty table, whose leads arrive in no order: the
-	 * received index, and the fingerprint's too, since nothing is
-	 * there to look up (rebuilt first, for the repeats to be found).
+	 * Into an empty table, the received index too (a first dump may
+	 * come in any order, and a build is all it costs), and the
+	 * fingerprint's, since nothing is there to look up (rebuilt first,
+	 * for the repeats to be found).
 	 */
 	if (empty) {
 		sqlite3_bind_text(st, 1, "leads_fingerprint", -1,
