@@ -87,15 +87,12 @@ struct imp {
 #define CHUNK	32
 #define NCHUNK	4
 
-enum { ROW_LEAD, ROW_BAD };
-
 /* One row read, a lead or a refusal, waiting to be stored. */
 struct slot {
 	struct lk_arena arena;		/* its strings */
 	struct lk_lead lead;
 	struct lk_msg_held said;	/* the reader's lines before it */
 	long	 line;
-	int	 kind;
 	struct lk_buf rej;		/* a bad row's fields, for the
 					 * reject file */
 };
@@ -704,9 +701,8 @@ read_row(struct imp *i, const struct lk_csv_rec *r, struct slot *sl)
 			received(i, r->line);
 		lk_lead_finish(l, i->opt->strict);
 	}
-	sl->kind = first_error(l) != NULL ? ROW_BAD : ROW_LEAD;
 	lk_buf_clear(&sl->rej);
-	if (sl->kind == ROW_BAD && i->rej != NULL)
+	if (i->rej != NULL && first_error(l) != NULL)
 		for (j = 0; j < r->n; j++) {
 			lk_buf_addc(&sl->rej, ',');
 			/* A spreadsheet must not run what a customer
@@ -735,6 +731,20 @@ hand_over(struct pipe *p)
 	return stop ? STOPPED : 0;
 }
 
+/*
+ * What the reader said since it last looked goes to *to (emptied by
+ * lk_msg_release, its buffer kept), and the reader goes on into the
+ * emptied one.
+ */
+static void
+take_said(struct pipe *p, struct lk_msg_held *to)
+{
+	struct lk_msg_held t = *to;
+
+	*to = p->pending;
+	p->pending = t;
+}
+
 /* lk_csv_each's callback, in the reader thread. */
 static int
 row(void *arg, const struct lk_csv_rec *r)
@@ -743,16 +753,12 @@ row(void *arg, const struct lk_csv_rec *r)
 	struct pipe *p = i->pipe;
 	struct chunk *ch = &p->c[p->filled % NCHUNK];
 	struct slot *sl;
-	struct lk_msg_held t;
 
 	if (!i->have_header)
 		return header(i, r);
 	sl = &ch->s[ch->n++];
 	/* What was said since the last row is told before this one. */
-	t = sl->said;
-	sl->said = p->pending;
-	p->pending = t;
-	lk_msg_hold(&p->pending);
+	take_said(p, &sl->said);
 	read_row(i, r, sl);
 	return ch->n == CHUNK ? hand_over(p) : 0;
 }
@@ -763,25 +769,21 @@ reader(void *arg)
 	struct imp *i = arg;
 	struct pipe *p = i->pipe;
 	struct chunk *ch;
-	struct lk_msg_held t;
 	int	 rc;
 
 	lk_msg_hold(&p->pending);
 	rc = lk_csv_each(p->csv, row, i);
+	lk_msg_hold(NULL);
 	if (rc != STOPPED) {
 		ch = &p->c[p->filled % NCHUNK];
 		ch->last = 1;
 		ch->rc = rc;
-		t = ch->said;
-		ch->said = p->pending;
-		p->pending = t;
-		lk_msg_hold(NULL);
+		take_said(p, &ch->said);
 		pthread_mutex_lock(&p->mu);
 		p->filled++;
 		pthread_cond_broadcast(&p->cv);
 		pthread_mutex_unlock(&p->mu);
 	}
-	lk_msg_hold(NULL);
 	return NULL;
 }
 
